@@ -1,0 +1,678 @@
+"""Attach a source and a content to each cue, and find the cue-less patterns.
+
+Works on token indices over one ``Layout``; ``Candidate`` ranges are half-open token ranges.
+The patterns, in the order an Arabic sentence offers them:
+
+- cue first:     قال X إن Y / قال X: «Y» / X قال إن Y / كشف X عن Y / نفى X ما Y
+- content first: «Y»، قال X / Y، بحسب X
+- according-to:  بحسب X، Y / Y بحسب X   (نقلاً عن X inside another attribution is its ``via``)
+- participial:   ...، مضيفاً أن Y
+- headline:      X: Y          - verbless: X «Y»
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cues import NAME_QUOTE_WORDS, Cue, frame_at, verb_form
+from .lexicon import PARTICIPLE, Lexicon, VerbForm
+from .text.segment import SENTENCE_END, Layout
+from .text.tokens import BREAK, PUNCT, QUOTE, WORD
+
+Range = tuple[int, int]
+SEPARATORS = frozenset("،,-–—()/؛;")
+COMMAS = frozenset("،,")
+NP_CONTENT_CLASSES = frozenset({"reveal", "deny", "accuse", "describe"})
+VIA_VERBS = frozenset({"نقل", "روي"})  # نقلت X عن Y: Y is cited by X
+NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ابي"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    cue: Range | None
+    source: Range | None
+    content: Range
+    type: str
+    polarity: str
+    rule: str
+    form: VerbForm | None = None
+    via: list[Range] = field(default_factory=list)
+    recipient: Range | None = None
+    # character offsets that trim a clitic written on the first source token (وفقاً لـالوزارة)
+    source_skip: int = 0
+
+
+def word_forms(w: str) -> list[str]:
+    """A normalised word with its clitic-stripped variants: والشرطة → الشرطه، شرطه."""
+    out = [w]
+    if len(w) > 3 and w[0] in "وف":
+        out.append(w[1:])
+    for x in list(out):
+        if len(x) > 3 and x.startswith(("ال", "لل")):
+            out.append(x[2:])
+        elif len(x) > 4 and x.startswith(("بال", "كال")):
+            out.append(x[3:])
+    return out
+
+
+class Attacher:
+    def __init__(self, layout: Layout, lex: Lexicon, cues: list[Cue]):
+        self.layout, self.lex, self.cues = layout, lex, cues
+        self.tokens = layout.tokens
+        self.norms = [t.norm for t in layout.tokens]
+        self.cue_at = {c.start: c for c in cues}
+        self.consumed_frames: set[int] = set()
+
+    # --- small predicates -------------------------------------------------------------
+    def is_word(self, i: int) -> bool:
+        return self.tokens[i].kind == WORD
+
+    def text_is(self, i: int, chars: frozenset[str] | str) -> bool:
+        return self.tokens[i].text in chars
+
+    def in_set(self, i: int, words: frozenset[str] | dict) -> bool:
+        return any(f in words for f in word_forms(self.norms[i]))
+
+    def is_complementiser(self, i: int) -> bool:
+        if self.norms[i] not in self.lex.complementisers:
+            return False
+        return i == 0 or self.tokens[i - 1].kind != WORD or self.norms[i - 1] not in self.lex.subordinators
+
+    def is_sentence_end(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.kind == BREAK or (t.text in SENTENCE_END and self.layout.depth[i] == 0)
+
+    def is_long_quote(self, i: int) -> bool:
+        q = self.layout.quote_at.get(i)
+        return q is not None and (q.close is None or q.words > NAME_QUOTE_WORDS)
+
+    def is_verb_cue(self, i: int) -> bool:
+        c = self.cue_at.get(i)
+        return c is not None and c.form is not None
+
+    def words_in(self, r: Range) -> int:
+        return sum(1 for k in range(*r) if self.tokens[k].kind == WORD)
+
+    # --- run --------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for cue in self.cues:
+            if cue.form is not None:
+                cand = self.from_verb(cue)
+                if cand:
+                    found.append(cand)
+        for cue in self.cues:
+            if cue.frame is not None and cue.start not in self.consumed_frames:
+                cand = self.from_frame(cue, found)
+                if cand:
+                    found.append(cand)
+        found.extend(self.headlines())
+        found.extend(self.verbless())
+        return _dedupe(found)
+
+    # --- cue first / content first ----------------------------------------------------
+    def from_verb(self, cue: Cue) -> Candidate | None:
+        form = cue.form
+        assert form is not None
+        s0, s1 = self.layout.sentence_range(cue.start)
+        opener, region_end, vias = self.scan_region(cue, s1)
+        participle = form.aspect == PARTICIPLE
+        src, rest, recipient = (None, None, None) if participle else self.parse_region(cue, cue.end, region_end)
+        if participle:
+            recipient = None
+        rule = "participle" if participle else "verb"
+        if src is None and not participle:
+            svo = self.subject_before(cue, s0)
+            if svo is not None:
+                src, rule = svo, "verb.svo"
+            elif self.is_impersonal(cue):
+                return None
+            else:
+                rule = "verb.pro"
+        kind = "indirect"
+        if opener is not None:
+            what, at = opener
+            if what == "colon":
+                start = at + 1
+                if start < s1 and self.is_complementiser(start):
+                    start += 1
+                else:
+                    kind = "direct"
+            elif what == "comp":
+                start = at + 1
+            elif what == "quote":
+                start = at
+            elif what == "prep":
+                start = at + 1
+                if start < s1 and self.is_complementiser(start):
+                    start += 1
+                elif form.cls == "call" and not self.is_long_quote(start):
+                    return None
+            else:  # a noun-phrase content opens here
+                start = at
+            if form.cls == "accuse" and rest is not None:
+                start = rest
+        elif form.cls in NP_CONTENT_CLASSES:
+            if rest is not None:
+                start = rest
+            elif rule == "verb.svo" or participle or src is None:
+                start = self.skip_recipient(cue.end, region_end)
+            else:
+                return None
+        elif rest is not None and form.cls == "say" and rule in ("verb.svo", "verb.pro"):
+            start = rest  # قالت للصحيفة، توجد ...
+        else:
+            before = self.content_before(cue, s0, src, region_end, s1)
+            if before is None:
+                return None
+            content, kind = before
+            return Candidate((cue.start, cue.end), src, content, kind, form.polarity, rule + ".after",
+                             form, vias, recipient)
+        content = self.content_from(start, s1)
+        if content is None:
+            return None
+        (c0, c1), quoted = content
+        if quoted:
+            kind = "direct"
+        return Candidate((cue.start, cue.end), src, (c0, c1), kind, form.polarity, rule, form, vias, recipient)
+
+    def scan_region(self, cue: Cue, s1: int) -> tuple[tuple[str, int] | None, int, list[Range]]:
+        """Walk from the cue to what opens its content; collect نقلاً عن X on the way."""
+        form = cue.form
+        assert form is not None
+        vias: list[Range] = []
+        j = cue.end
+        while j < s1 and j - cue.end <= 40:
+            t = self.tokens[j]
+            if self.is_sentence_end(j):
+                break
+            if t.kind == WORD:
+                framed = frame_at(self.lex, self.norms, j)
+                if framed and framed[0].use == "via":
+                    self.consumed_frames.add(j)
+                    via = self.np_after(j + framed[1], s1)
+                    if via:
+                        vias.extend(self.split_conjuncts(via))
+                        j = via[1]
+                        continue
+                if self.is_complementiser(j):
+                    return ("comp", j), j, vias
+                if self.norms[j] in form.preps and j + 1 < s1:
+                    return ("prep", j), j, vias
+                if form.cls in NP_CONTENT_CLASSES and form.cls != "describe" and self.in_set(j, self.lex.content_starts):
+                    return ("np", j), j, vias
+                if j > cue.end and self.is_verb_cue(j):
+                    break
+            elif t.text == ":":
+                return ("colon", j), j, vias
+            elif t.kind == QUOTE and self.is_long_quote(j):
+                return ("quote", j), j, vias
+            j += 1
+        return None, j, vias
+
+    def parse_region(self, cue: Cue, a: int, b: int) -> tuple[Range | None, int | None, Range | None]:
+        """Split what stands between cue and content into (source, object start, recipient)."""
+        src: Range | None = None
+        rest: int | None = None
+        recipient: Range | None = None
+        closed = False
+        for sa, sb in self.segments(a, b):
+            if not closed:
+                if src is None:
+                    if self.starts_adjunct(sa):
+                        recipient = recipient or self.recipient_in(sa, sb)
+                        closed = True
+                        continue
+                    cut, recipient = self.source_cut(cue, sa, sb)
+                    if cut > sa:
+                        src = (sa, cut)
+                    closed = cut < sb
+                    continue
+                if self.is_apposition(sa, sb):
+                    cut, rec = self.source_cut(cue, sa, sb)
+                    src = (src[0], max(src[1], cut))
+                    recipient = recipient or rec
+                    closed = cut < sb
+                    continue
+                closed = True
+            if rest is None and not self.starts_adjunct(sa):
+                rest = sa
+            recipient = recipient or self.recipient_in(sa, sb)
+        return src, rest, recipient
+
+    def segments(self, a: int, b: int) -> list[Range]:
+        out, start = [], a
+        for k in range(a, b):
+            if self.tokens[k].text in SEPARATORS and self.layout.depth[k] == self.layout.depth[a]:
+                out.append((start, k))
+                start = k + 1
+        out.append((start, b))
+        return [(sa, sb) for sa, sb in out if any(self.tokens[k].kind == WORD for k in range(sa, sb))]
+
+    def starts_adjunct(self, i: int) -> bool:
+        while self.tokens[i].kind != WORD:
+            i += 1
+        n = self.norms[i]
+        if self.in_set(i, self.lex.adjunct_times) or n in self.lex.adjunct_preps:
+            return True
+        return self.is_event_phrase(i) or self.is_recipient(i)
+
+    def is_event_phrase(self, i: int) -> bool:
+        n = self.norms[i]
+        if n in self.lex.adjunct_preps and i + 1 < len(self.tokens):
+            return self.in_set(i + 1, self.lex.adjunct_events)
+        return len(n) > 3 and n[0] in "بل" and n[1:] in self.lex.adjunct_events
+
+    def is_recipient(self, i: int) -> bool:
+        """لـ / للصحيفة / لوكالة / لها: the person or outlet spoken to."""
+        n = self.norms[i]
+        if n == "ل":
+            return True
+        if not n.startswith("ل") or len(n) < 2:
+            return False
+        rest = n[2:] if n.startswith("لل") else n[1:]
+        return rest in ("ه", "ها", "هم", "نا", "ي") or rest in self.lex.outlets.by_first
+
+    def recipient_in(self, sa: int, sb: int) -> Range | None:
+        for k in range(sa, sb):
+            if self.tokens[k].kind == WORD and self.is_recipient(k):
+                if self.norms[k] == "ل":
+                    end = self.np_after(k + 1, sb)
+                    return (k + 1, end[1]) if end else None
+                end = k + 1
+                while end < sb and self.tokens[end].kind != PUNCT and not self.starts_adjunct_word(end):
+                    end += 1
+                return (k, end)
+        return None
+
+    def starts_adjunct_word(self, i: int) -> bool:
+        return self.tokens[i].kind == WORD and (self.norms[i] in self.lex.adjunct_preps
+                                                or self.in_set(i, self.lex.adjunct_times))
+
+    def source_cut(self, cue: Cue, sa: int, sb: int) -> tuple[int, Range | None]:
+        """Where the source ends inside a segment, and the recipient if that is what ends it."""
+        form = cue.form
+        for k in range(sa, sb):
+            t = self.tokens[k]
+            if k == sa or t.kind != WORD:
+                if k > sa and t.kind == QUOTE and self.is_long_quote(k):
+                    return k, None
+                continue
+            n = self.norms[k]
+            if self.in_set(k, self.lex.adjunct_times) or self.is_event_phrase(k) or n == "قد":
+                return k, self.recipient_in(k, sb)
+            if self.is_recipient(k):
+                return k, self.recipient_in(k, sb)
+            if form is not None and form.lemma in VIA_VERBS and n == "عن":
+                return k, None
+        return sb, None
+
+    def is_apposition(self, sa: int, sb: int) -> bool:
+        words = [k for k in range(sa, sb) if self.tokens[k].kind == WORD]
+        first = words[0]
+        if self.in_set(first, self.lex.roles) or self.lex.titles.match(self.norms, first):
+            return True
+        if len(words) < 2 or len(words) > 6:
+            return False
+        return not any(self.norms[k] in self.lex.function_words or self.starts_adjunct_word(k)
+                       or self.is_complementiser(k) for k in words)
+
+    def skip_recipient(self, a: int, b: int) -> int:
+        """Content after a verb whose subject stands before it: skip لـ«X» and the preposition."""
+        i = a
+        rec = self.recipient_in(a, min(b, a + 1)) if a < b else None
+        if rec:
+            i = rec[1]
+        return i
+
+    def subject_before(self, cue: Cue, s0: int) -> Range | None:
+        """X قال / X يكشف: a subject standing before its verb in the same clause."""
+        i = cue.start
+        if self.norms[i] not in self.lex.verbs and self.norms[i][0] in "وف" and not self.norms[i].startswith("وس"):
+            return None  # وقال: a conjoined verb does not follow its subject
+        if i == s0 or self.tokens[i - 1].kind == PUNCT:
+            return None
+        start = self.clause_start(i, s0)
+        end = i
+        if end > start and self.norms[end - 1] == "قد":
+            end -= 1
+        words = [k for k in range(start, end) if self.tokens[k].kind == WORD]
+        if not words or len(words) > 15:
+            return None
+        first = words[0]
+        if (self.norms[first] in self.lex.function_words or self.norms[first] in self.lex.adjunct_preps
+                or any(self.is_verb_cue(k) or self.is_complementiser(k) for k in words)):
+            return None
+        return (first, end)
+
+    def clause_start(self, i: int, s0: int) -> int:
+        """After the nearest complementiser, colon, opening quote or comma before token i."""
+        lead = self.skip_discourse(s0)
+        aux = lead < i and self.norms[lead] in ("كان", "كانت", "وكان", "وكانت")
+        if aux:
+            return lead + 1
+        k = i - 1
+        while k >= lead:
+            t = self.tokens[k]
+            if (self.is_complementiser(k) or t.text in (":", "؛", ";") or t.text in COMMAS
+                    or (t.kind == QUOTE and self.layout.quote_at.get(k) is not None and self.is_long_quote(k))):
+                return k + 1
+            k -= 1
+        return lead
+
+    def skip_discourse(self, s0: int) -> int:
+        i = s0
+        n = len(self.tokens)
+        while i < n and self.tokens[i].kind != WORD:
+            i += 1
+        while i < n:
+            m = self.lex.discourse.match(self.norms, i) or self.lex.discourse.match(
+                [w[1:] if w[:1] == "و" else w for w in self.norms[i:i + 4]], 0)
+            if not m:
+                break
+            i += m
+            while i < n and self.tokens[i].text in COMMAS:
+                i += 1
+        return i
+
+    def is_impersonal(self, cue: Cue) -> bool:
+        n = self.norms[cue.start]
+        return n in self.lex.impersonal or (n[:1] in "وف" and n[1:] in self.lex.impersonal)
+
+    # --- content -------------------------------------------------------------------------
+    def content_from(self, start: int, s1: int) -> tuple[Range, bool] | None:
+        """The content opening at ``start``: a whole quotation, or the clause to its end."""
+        while start < s1 and self.tokens[start].kind == PUNCT and not self.is_sentence_end(start):
+            start += 1
+        if start >= s1:
+            return None
+        if self.tokens[start].kind == QUOTE and self.is_long_quote(start):
+            q = self.layout.quote_at[start]
+            after = q.close + 1 if q.close is not None else q.end
+            if self.ends_content(after, s1):
+                a, b = q.inner
+                while a < b and self.is_complementiser(a):
+                    a += 1
+                return ((a, b), True) if self.words_in((a, b)) else None
+        end = self.content_end(start, s1)
+        return ((start, end), False) if self.words_in((start, end)) else None
+
+    def ends_content(self, i: int, s1: int) -> bool:
+        """Whether what follows a closing quote leaves the quote as the whole content."""
+        while i < s1 and self.tokens[i].kind == PUNCT and self.tokens[i].text not in COMMAS:
+            if self.is_sentence_end(i):
+                return True
+            i += 1
+        if i >= s1 or self.is_sentence_end(i):
+            return True
+        if self.tokens[i].text in COMMAS:
+            return True
+        return self.tokens[i].kind == WORD and (i in self.cue_at or self.norms[i] in ("و",)
+                                                or self.lex.content_end.match(self.norms, i) > 0)
+
+    def content_end(self, start: int, s1: int) -> int:
+        base = self.layout.depth[start]
+        end = s1
+        for k in range(start, s1):
+            t = self.tokens[k]
+            if self.is_sentence_end(k) or self.layout.depth[k] < base:
+                end = k
+                break
+            if k > start and t.text in COMMAS and self.layout.depth[k] == base and k + 1 < s1:
+                if self.closes_content(k + 1):
+                    end = k
+                    break
+            if k > start and t.kind == WORD and self.layout.depth[k] == base and self.closes_content_bare(k):
+                end = k
+                break
+        while end > start and self.tokens[end - 1].kind in (PUNCT, BREAK):
+            end -= 1
+        if end > start and self.tokens[end - 1].kind == QUOTE:
+            q = self.layout.quote_closing(end - 1)
+            if q is None or q.open < start:
+                end -= 1
+        return end
+
+    def closes_content(self, i: int) -> bool:
+        """After a comma: framing (وذلك، وفق ما), or the next attribution (مضيفاً، وأضاف)."""
+        if self.tokens[i].kind != WORD:
+            return False
+        n = self.norms[i]
+        if self.lex.content_end.match(self.norms, i) or (n[:1] == "و" and self.lex.content_end.match(
+                [n[1:]] + self.norms[i + 1:i + 3], 0)):
+            return True
+        cue = self.cue_at.get(i)
+        if cue is not None:
+            return cue.frame is not None or cue.is_participle or n[:1] in "وف"
+        if n in ("فيما", "بينما", "وفيما", "وبينما") and i + 1 < len(self.tokens) and self.is_verb_cue(i + 1):
+            return True
+        return False
+
+    def closes_content_bare(self, k: int) -> bool:
+        """Framing that ends a content even without a comma (... بحسب ما نشرته)."""
+        cue = self.cue_at.get(k)
+        return cue is not None and cue.frame is not None and cue.frame.use == "via"
+
+    def content_before(self, cue: Cue, s0: int, src: Range | None, region_end: int,
+                       s1: int) -> tuple[Range, str] | None:
+        """«Y»، قال X  /  Y، قال X: the content stands before a cue that ends its sentence."""
+        if src is None or self.norms[cue.start] not in self.lex.verbs or self.words_in(src) > 8:
+            return None  # a conjoined verb (وقال) does not close a content-first sentence
+        if any(self.tokens[k].kind == WORD for k in range(region_end, s1)):
+            return None
+        k = cue.start - 1
+        while k >= s0 and self.tokens[k].kind == PUNCT:
+            k -= 1
+        if k < s0:
+            return None
+        if self.tokens[k].kind == QUOTE:
+            q = self.layout.quote_closing(k)
+            if q is not None and q.words > NAME_QUOTE_WORDS:
+                a, b = q.inner
+                return (a, b), "direct"
+            return None
+        start = self.skip_discourse(s0)
+        if self.words_in((start, k + 1)) < 3:
+            return None
+        return (start, k + 1), "indirect"
+
+    # --- noun phrases ------------------------------------------------------------------
+    def np_after(self, i: int, s1: int, leading: bool = False) -> Range | None:
+        """A noun phrase from token i: to the next comma, complementiser or sentence end."""
+        while i < s1 and self.tokens[i].kind in (PUNCT,) and self.tokens[i].text not in COMMAS:
+            i += 1
+        start = i
+        k = i
+        while k < s1:
+            t = self.tokens[k]
+            if self.is_sentence_end(k) or t.text in COMMAS or t.text in SEPARATORS - {"/"}:
+                break
+            if t.kind == WORD:
+                if k > start and (self.is_complementiser(k) or self.norms[k] in ("فان",)
+                                  or self.is_verb_cue(k) or k in self.cue_at
+                                  or self.lex.content_end.match(self.norms, k)):
+                    break
+                if leading and k > start and not self.continues_np(k):
+                    break
+            elif t.kind == QUOTE and self.layout.quote_at.get(k) is None and self.layout.quote_closing(k) is None:
+                break
+            elif t.kind == QUOTE and self.layout.quote_closing(k) is not None and self.layout.quote_closing(k).open < start:
+                break
+            k += 1
+            if self.words_in((start, k)) >= 10:
+                break
+        while k > start and self.tokens[k - 1].kind == PUNCT:
+            k -= 1
+        return (start, k) if self.words_in((start, k)) else None
+
+    def continues_np(self, k: int) -> bool:
+        """Heuristic NP continuation after a sentence-initial frame (بحسب الصحيفة قابل ...)."""
+        n = self.norms[k]
+        if self.layout.depth[k] > self.layout.depth[k - 1] or self.tokens[k - 1].kind == QUOTE:
+            return True
+        return n.startswith("ال") or n in NAME_PARTICLES or n.startswith(("لل", "بال")) or n.startswith("عبدال")
+
+    def split_conjuncts(self, r: Range) -> list[Range]:
+        """مسؤول إيراني ومصدرين إقليميين → two cited sources."""
+        out, start = [], r[0]
+        for k in range(r[0] + 1, r[1]):
+            n = self.norms[k]
+            if n.startswith("و") and (n[1:] in self.lex.anonymous or n[1:] in self.lex.outlets.by_first):
+                out.append((start, k))
+                start = k
+        out.append((start, r[1]))
+        return out
+
+    # --- according-to frames -------------------------------------------------------------
+    def from_frame(self, cue: Cue, found: list[Candidate]) -> Candidate | None:
+        s0, s1 = self.layout.sentence_range(cue.start)
+        frame = cue.frame
+        assert frame is not None
+        i = cue.end
+        skip = 0
+        if frame.clitic and i < s1 and self.norms[i].startswith(frame.clitic) and self.norms[i] != frame.clitic:
+            skip = 1 + (1 if self.tokens[i].text[1:2] == "ـ" else 0)
+        elif frame.clitic and i < s1 and self.norms[i] == frame.clitic:
+            i += 1
+        if i < s1 and self.norms[i] in ("ما", "لما"):  # بحسب ما أكدته صحيفة ... / بحسب ما تشير إليه الأرقام
+            i += 1
+            if i < s1 and self.tokens[i].kind == WORD:
+                i += 1
+            while i < s1 and self.norms[i] in ("اليه", "اليها", "له", "به", "عنه", "فيه"):
+                i += 1
+        if frame.use == "via":
+            host = next((c for c in reversed(found) if c.cue and s0 <= c.cue[0] < cue.start), None)
+            if host is not None:
+                via = self.np_after(i, s1)
+                if via:
+                    host.via.extend(self.split_conjuncts(via))
+                return None
+        lead = self.skip_discourse(s0)
+        leading = cue.start <= lead or (cue.start > 0 and self.tokens[cue.start - 1].kind == QUOTE)
+        src = self.np_after(i, s1, leading=leading)
+        if src is None:
+            return None
+        vias: list[Range] = []
+        after = src[1]
+        framed = frame_at(self.lex, self.norms, after) if after < s1 and self.tokens[after].kind == WORD else None
+        if framed and framed[0].use == "via":
+            via = self.np_after(after + framed[1], s1)
+            if via:
+                vias.extend(self.split_conjuncts(via))
+                after = via[1]
+        if leading:
+            start = after
+            while start < s1 and (self.tokens[start].kind == PUNCT or self.norms[start] == "فان"
+                                  or self.is_complementiser(start)):
+                if self.is_sentence_end(start):
+                    return None
+                start += 1
+            content = self.content_from(start, s1)
+            if content is None:
+                return None
+            c = content[0]
+        else:
+            begin = self.clause_start_for_frame(cue.start, s0)
+            end = cue.start
+            while end > begin and self.tokens[end - 1].kind in (PUNCT,):
+                end -= 1
+            if self.words_in((begin, end)) < 2:
+                return None
+            c = (begin, end)
+        self.add_to_host(c, src, found)
+        return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
+                         via=vias, source_skip=skip)
+
+    def clause_start_for_frame(self, i: int, s0: int) -> int:
+        k = i - 1
+        while k >= s0:
+            t = self.tokens[k]
+            if t.kind == QUOTE and self.layout.quote_at.get(k) is not None:
+                return k + 1
+            if self.is_complementiser(k) or t.text in (":",):
+                return k + 1
+            k -= 1
+        return self.skip_discourse(s0)
+
+    def add_to_host(self, content: Range, src: Range, found: list[Candidate]) -> None:
+        """A frame inside another attribution's content is a source that one cites."""
+        for c in found:
+            if c.content[0] < content[0] and content[1] <= c.content[1] and c.cue is not None:
+                c.via.append(src)
+
+    # --- cue-less patterns -----------------------------------------------------------------
+    def line_starts(self) -> list[int]:
+        out = []
+        for s0, _ in self.layout.sentences:
+            if self.layout.line_start[s0] == s0 or (s0 > 0 and self.tokens[s0 - 1].kind == BREAK):
+                out.append(s0)
+        return out
+
+    def headlines(self) -> list[Candidate]:
+        """X: Y at the start of a line, where X is a short name or description."""
+        out = []
+        for s0 in self.line_starts():
+            s1 = self.layout.sentences[self.layout.sentence_of[s0]][1]
+            colon = next((k for k in range(s0, min(s1, s0 + 12)) if self.tokens[k].text == ":"), None)
+            if colon is None or colon == s0:
+                continue
+            words = [k for k in range(s0, colon) if self.tokens[k].kind == WORD]
+            if not words or len(words) > 7:
+                continue
+            if (self.lex.headline_stop.match(self.norms, words[0]) or any(
+                    self.norms[k] in self.lex.verbs or k in self.cue_at or self.tokens[k].text.isdigit()
+                    or any(ch.isdigit() for ch in self.tokens[k].text) for k in words)
+                    or any(self.tokens[k].text in "-–—" for k in range(s0, colon))
+                    or self.norms[words[0]] in self.lex.function_words):
+                continue
+            content = self.content_from(colon + 1, s1)
+            if content is None or self.words_in(content[0]) < 3:
+                continue
+            out.append(Candidate(None, (words[0], words[-1] + 1), content[0], "direct", "assert", "headline"))
+        return out
+
+    def verbless(self) -> list[Candidate]:
+        """X «Y»: a speaker named before a quotation with no verb between them."""
+        out = []
+        for s0, s1 in self.layout.sentences:
+            lead = self.skip_discourse(s0)
+            marked = lead > s0
+            q = next((k for k in range(lead, min(s1, lead + 25))
+                      if self.tokens[k].kind == QUOTE and self.is_long_quote(k)), None)
+            if q is None or q == lead:
+                continue
+            words = [k for k in range(lead, q) if self.tokens[k].kind == WORD]
+            if not words or len(words) > 15:
+                continue
+            if any(k in self.cue_at or self.is_complementiser(k) or self.norms[k] in self.lex.verbs
+                   for k in words) or self.norms[words[0]] in self.lex.function_words:
+                continue
+            titled = any(self.in_set(k, self.lex.roles) or self.lex.titles.match(self.norms, k) for k in words)
+            if not (marked or titled):
+                continue
+            content = self.content_from(q, s1)
+            if content is None or not content[1]:
+                continue
+            end = words[-1] + 1
+            out.append(Candidate(None, (words[0], end), content[0], "direct", "assert", "verbless"))
+        return out
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One attribution per content span; the cue-based reading wins over the cue-less ones.
+
+    A verb inside another attribution's content whose subject is only in the verb is part
+    of what that source said (هناك دلائل تشير إلى), not a report of its own.
+    """
+    seen: dict[Range, Candidate] = {}
+    for c in cands:
+        if c.content not in seen:
+            seen[c.content] = c
+    kept = list(seen.values())
+    contents = [c.content for c in kept]
+    kept = [c for c in kept if not (c.source is None and c.rule.startswith("verb") and c.cue is not None
+                                    and any(a <= c.cue[0] < b and (a, b) != c.content for a, b in contents))]
+    return sorted(kept, key=lambda c: (c.cue or c.source or c.content)[0])
+
+
+def attach(layout: Layout, lex: Lexicon, cues: list[Cue]) -> list[Candidate]:
+    return Attacher(layout, lex, cues).run()

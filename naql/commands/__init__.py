@@ -1,0 +1,1 @@
+"""Sub-commands of the naql CLI, one module per family."""

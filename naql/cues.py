@@ -1,0 +1,105 @@
+"""Find the cues of attribution: reporting verbs, participles and according-to frames."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import PARTICIPLE, Frame, Lexicon, VerbForm
+from .text.segment import Layout
+from .text.tokens import PUNCT, WORD
+
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
+NAME_QUOTE_WORDS = 3  # a quotation this short names or titles something («القاهرة الإخبارية»)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int  # token range [start, end)
+    end: int
+    form: VerbForm | None = None
+    frame: Frame | None = None
+
+    @property
+    def is_participle(self) -> bool:
+        return self.form is not None and self.form.aspect == PARTICIPLE
+
+
+def verb_form(lex: Lexicon, word: str) -> VerbForm | None:
+    """Look a normalised word up as a reporting verb, peeling conjunction, future and object clitics.
+
+    Only verbs addressed to someone (أخبره، أبلغها) take an object pronoun as part of the cue.
+    """
+    candidates = [word]
+    if len(word) > 3 and word[0] in "وف":
+        candidates.append(word[1:])
+    for w in list(candidates):
+        if len(w) > 4 and w[0] == "س" and w[1] in "يتنا":
+            candidates.append(w[1:])
+    for w in candidates:
+        form = lex.verbs.get(w)
+        if form is not None:
+            return form
+    for w in candidates:
+        for suffix in OBJECT_PRONOUNS:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                form = lex.verbs.get(w[: -len(suffix)])
+                if form is not None and form.cls == "tell" and form.aspect != PARTICIPLE:
+                    return form
+    return None
+
+
+def frame_at(lex: Lexicon, norms: list[str], i: int) -> tuple[Frame, int] | None:
+    """The according-to frame starting at token i and its length in tokens, if any."""
+    word = norms[i]
+    bare = word[1:] if len(word) > 3 and word[0] in "وف" and word[1:] in lex.frames else word
+    for frame in lex.frames.get(bare, ()):
+        n = len(frame.words)
+        if tuple([bare, *norms[i + 1:i + n]]) != frame.words:
+            continue
+        if frame.clitic:
+            if i + n >= len(norms) or not norms[i + n].startswith(frame.clitic):
+                continue
+            if norms[i + n] == frame.clitic:  # written apart: وفقاً لـ الوزارة
+                n += 1
+        return frame, n
+    return None
+
+
+def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
+    tokens, norms = layout.tokens, [t.norm for t in layout.tokens]
+    in_name_quote = _inside_short_quotes(layout)
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind != WORD or in_name_quote[i]:
+            i += 1
+            continue
+        found = frame_at(lex, norms, i)
+        if found:
+            frame, n = found
+            cues.append(Cue(i, i + n, frame=frame))
+            i += n
+            continue
+        form = verb_form(lex, tok.norm)
+        if form is not None and (form.aspect != PARTICIPLE or _participle_position(layout, lex, i)):
+            cues.append(Cue(i, i + 1, form=form))
+        i += 1
+    return cues
+
+
+def _participle_position(layout: Layout, lex: Lexicon, i: int) -> bool:
+    """A participle is a cue after a comma or at a clause start (، مضيفاً أن ...)."""
+    tokens = layout.tokens
+    if i == 0:
+        return True
+    prev = tokens[i - 1]
+    return prev.kind != WORD or prev.norm in ("و",)
+
+
+def _inside_short_quotes(layout: Layout) -> list[bool]:
+    flags = [False] * len(layout.tokens)
+    for q in layout.quotes:
+        if q.close is not None and q.words <= NAME_QUOTE_WORDS:
+            for k in range(q.open + 1, q.end):
+                flags[k] = True
+    return flags

@@ -1,0 +1,161 @@
+"""Ingesting an archive: worker processes extract, the parent alone writes, in input order.
+
+Each small batch is one transaction and every article is insert-or-skip on its url and
+content hash, so a run killed at any point and started again ends with the rows one clean
+run gives. Inputs are streamed and at most a few batches are in flight, so memory stays
+flat however large the archive.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Protocol
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DataError, IntegrityError
+
+import naql
+from naql.read import InputError
+from naql.store.schema import articles
+from naql.store.writer import Article, Writer
+
+from .sources import Failure, Record, expand, read_all
+
+
+class Reporter(Protocol):
+    """Told what happens, e.g. to draw a progress bar."""
+
+    def start(self, total_bytes: int) -> None: ...
+    def read(self, nbytes: int) -> None: ...
+    def failed(self, failure: Failure) -> None: ...
+    def stored(self, summary: "Summary") -> None: ...
+
+
+@dataclass(slots=True)
+class Summary:
+    ingested: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)  # the first MAX_KEPT
+    MAX_KEPT = 1000
+
+    def fail(self, failure: Failure) -> None:
+        self.failed += 1
+        if len(self.failures) < self.MAX_KEPT:
+            self.failures.append(failure)
+
+
+def extract_batch(records: Sequence[Record]) -> list[Article | Failure]:
+    """Runs in a worker process: extract each record; a record's error is its own failure."""
+    return [_extract(r) for r in records]
+
+
+def _extract(record: Record) -> Article | Failure:
+    try:
+        doc = naql.extract(record.content, record.input_format, name=record.place)
+    except InputError as exc:
+        return Failure(record.place, str(exc))
+    except Exception as exc:  # an extractor bug must not take the run down
+        return Failure(record.place, f"extractor error: {type(exc).__name__}: {exc}")
+    if not doc.text.strip():
+        return Failure(record.place, "no article text")
+    document = doc.to_dict()
+    document["title"] = record.title or document.get("title")
+    return Article(document=document, url=record.url, outlet=record.outlet,
+                   published=record.published, place=record.place)
+
+
+def ingest(paths: Iterable[str], engine: Engine, workers: int | None = None,
+           batch: int = 16, reporter: Reporter | None = None) -> Summary:
+    """Read, extract and store everything under ``paths``; returns what happened."""
+    summary = Summary()
+    workers = max(1, workers or os.cpu_count() or 1)
+    files = _files(paths, summary, reporter)
+    if reporter:
+        reporter.start(sum(os.path.getsize(f) for f in files if os.path.isfile(f)))
+    items = read_all(files, reporter.read if reporter else lambda n: None)
+    writer = Writer()
+    window: deque[Future] = deque()
+    # spawn: workers inherit no connections or threads; a worker that dies breaks the pool
+    # (BrokenProcessPool) instead of hanging the run.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             max_tasks_per_child=500) as pool, \
+            engine.connect().execution_options(immediate=True) as conn:
+        for chunk in _new_records(engine, items, batch, summary, reporter):
+            window.append(pool.submit(extract_batch, chunk))
+            if len(window) >= 4 * workers:
+                _store(conn, writer, window.popleft().result(), summary, reporter)
+        while window:
+            _store(conn, writer, window.popleft().result(), summary, reporter)
+    return summary
+
+
+def _files(paths: Iterable[str], summary: Summary, reporter: Reporter | None) -> list[str]:
+    files = []
+    for item in expand(paths):
+        if isinstance(item, Failure):
+            _failed(item, summary, reporter)
+        else:
+            files.append(item)
+    return files
+
+
+def _failed(failure: Failure, summary: Summary, reporter: Reporter | None) -> None:
+    summary.fail(failure)
+    if reporter:
+        reporter.failed(failure)
+
+
+def _new_records(engine: Engine, items: Iterator[Record | Failure], batch: int,
+                 summary: Summary, reporter: Reporter | None) -> Iterator[list[Record]]:
+    """Batches of records not yet stored; records whose url is stored are counted as
+    duplicates without being extracted again, which makes resuming cheap."""
+    records = _records_only(items, summary, reporter)
+    while chunk := list(islice(records, batch)):
+        urls = {r.url for r in chunk if r.url}
+        if urls:
+            with engine.connect() as conn:
+                known = set(conn.execute(select(articles.c.url).where(articles.c.url.in_(urls)))
+                            .scalars())
+            summary.duplicates += sum(r.url in known for r in chunk)
+            chunk = [r for r in chunk if r.url not in known]
+        if chunk:
+            yield chunk
+
+
+def _records_only(items: Iterator[Record | Failure], summary: Summary,
+                  reporter: Reporter | None) -> Iterator[Record]:
+    for item in items:
+        if isinstance(item, Failure):
+            _failed(item, summary, reporter)
+        else:
+            yield item
+
+
+def _store(conn: Connection, writer: Writer, results: list[Article | Failure],
+           summary: Summary, reporter: Reporter | None) -> None:
+    """One transaction for the batch; an article the database refuses is rolled back alone
+    and reported, the rest of the batch is stored."""
+    with conn.begin():
+        for result in results:
+            if isinstance(result, Failure):
+                _failed(result, summary, reporter)
+                continue
+            try:
+                with conn.begin_nested():
+                    stored = writer.write(conn, result)
+            except (DataError, IntegrityError) as exc:
+                writer.forget()
+                _failed(Failure(result.place or "?", f"not stored: {exc.orig}"), summary, reporter)
+                continue
+            if stored:
+                summary.ingested += 1
+            else:
+                summary.duplicates += 1
+    if reporter:
+        reporter.stored(summary)

@@ -1,0 +1,174 @@
+"""Lexicons: reviewable data files in ``data/``, loaded once per process.
+
+Every entry is normalised (see ``naql.text.normalize``) when loaded, so the files are
+written in ordinary Arabic spelling and matched against normalised tokens.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..text.normalize import normalize
+from .inflect import imperfect_forms, participle_forms, perfect_forms
+
+PERFECT, IMPERFECT, PARTICIPLE = "perfect", "imperfect", "participle"
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    lemma: str
+    aspect: str
+    gender: str | None
+    number: str
+    person: int
+    cls: str
+    preps: tuple[str, ...]
+
+    @property
+    def polarity(self) -> str:
+        return "deny" if self.cls == "deny" else "assert"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    words: tuple[str, ...]
+    clitic: str | None  # a preposition written on the next word (وفقاً لـ، وفقاً للوزارة)
+    use: str
+
+
+@dataclass
+class Phrases:
+    """A set of normalised word sequences, matched longest first at a token position."""
+
+    by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def add(self, phrase: str) -> None:
+        words = tuple(normalize(phrase).split())
+        if words:
+            seqs = self.by_first.setdefault(words[0], [])
+            seqs.append(words)
+            seqs.sort(key=len, reverse=True)
+
+    def match(self, words: list[str], i: int) -> int:
+        """Length of the longest phrase starting at words[i], or 0."""
+        for seq in self.by_first.get(words[i], ()):
+            if tuple(words[i:i + len(seq)]) == seq:
+                return len(seq)
+        return 0
+
+    def __contains__(self, phrase: str) -> bool:
+        words = tuple(phrase.split())
+        return bool(words) and words in self.by_first.get(words[0], ())
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    rows = csv.DictReader(_lines(name), delimiter="\t")
+    return [{k: v.strip() for k, v in row.items()} for row in rows]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in _lines(name))
+
+
+def _phrases(lines: list[str]) -> Phrases:
+    out = Phrases()
+    for line in lines:
+        out.add(line)
+    return out
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+        else:
+            out.setdefault(current, []).append(line)
+    return out
+
+
+def _verbs() -> dict[str, VerbForm]:
+    forms: dict[str, VerbForm] = {}
+    for row in _table("verbs.tsv"):
+        perfect, imperfect, participle = (normalize(row[k]) for k in ("perfect", "imperfect", "participle"))
+        lemma = perfect if perfect != "-" else participle
+        preps = tuple(normalize(p) for p in row["prep"].split(",") if p != "-")
+        for citation, aspect, generate in ((perfect, PERFECT, perfect_forms),
+                                           (imperfect, IMPERFECT, imperfect_forms),
+                                           (participle, PARTICIPLE, participle_forms)):
+            if citation == "-":
+                continue
+            for form, (gender, number, person) in generate(citation):
+                forms.setdefault(form, VerbForm(lemma, aspect, gender, number, person, row["class"], preps))
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, VerbForm]
+    frames: dict[str, list[Frame]]
+    complementisers: frozenset[str]
+    impersonal: frozenset[str]
+    content_end: Phrases
+    discourse: Phrases
+    titles: Phrases
+    roles: frozenset[str]
+    outlets: Phrases
+    media_names: Phrases
+    anonymous: frozenset[str]
+    kinds: dict[str, str]
+    countries: frozenset[str]
+    gentilics: frozenset[str]
+    adjunct_events: frozenset[str]
+    adjunct_times: frozenset[str]
+    adjunct_preps: frozenset[str]
+    function_words: frozenset[str]
+    headline_stop: Phrases
+    content_starts: frozenset[str]
+    subordinators: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    frames: dict[str, list[Frame]] = {}
+    for row in _table("frames.tsv"):
+        words = normalize(row["frame"]).split()
+        clitic = None
+        if len(words) > 1 and words[-1] in ("ل",):
+            clitic = words.pop()
+        frames.setdefault(words[0], []).append(Frame(tuple(words), clitic, row["use"]))
+    for seqs in frames.values():
+        seqs.sort(key=lambda f: len(f.words), reverse=True)
+    countries = _table("countries.tsv")
+    adjuncts = _sections("adjuncts.txt")
+    return Lexicon(
+        verbs=_verbs(),
+        frames=frames,
+        complementisers=_words("complementisers.txt"),
+        impersonal=_words("impersonal.txt"),
+        content_end=_phrases(_lines("content_end.txt")),
+        discourse=_phrases(_lines("discourse.txt")),
+        titles=_phrases(_lines("titles.txt")),
+        roles=frozenset(normalize(w) for w in _lines("roles.txt")),
+        outlets=_phrases(_lines("outlets.txt")),
+        media_names=_phrases(_lines("media_names.txt")),
+        anonymous=_words("anonymous.txt"),
+        kinds={normalize(r["head"]): r["kind"] for r in _table("kinds.tsv")},
+        countries=frozenset(normalize(r["country"]) for r in countries),
+        gentilics=frozenset(normalize(r["gentilic"]) for r in countries),
+        adjunct_events=frozenset(normalize(w) for w in adjuncts.get("event", [])),
+        adjunct_times=frozenset(normalize(w) for w in adjuncts.get("time", [])),
+        adjunct_preps=frozenset(normalize(w) for w in adjuncts.get("preposition", [])),
+        function_words=_words("function_words.txt"),
+        headline_stop=_phrases(_lines("headline_stop.txt")),
+        content_starts=_words("content_starts.txt"),
+        subordinators=_words("subordinators.txt"),
+    )

@@ -1,0 +1,209 @@
+"""Read a source mention: which words are a name, which a title or role, and what kind it is.
+
+``وزير الخارجية الأمريكي، مايك بومبيو`` → name مايك بومبيو, role وزير, kind person;
+``مصدر رفيع المستوى`` → no name, anonymous; ``وكالة "رويترز"`` → media.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .attach import NAME_PARTICLES, SEPARATORS, word_forms
+from .lexicon import Lexicon
+from .text.tokens import WORD, Token
+
+HONORIFIC_PRONOUNS = frozenset({"سموه", "سموها", "معاليه", "معاليها", "سيادته", "سيادتها", "فخامته",
+                                "جلالته", "سماحته", "حضرته", "سعادته"})
+PERSON_ANONYMOUS = frozenset({"مصدر", "مصادر", "مصدرين", "مصدران", "مسوول", "مسوولون", "مسوولين", "مسوولان",
+                              "مسووله", "شاهد", "شهود", "شاهده", "دبلوماسي", "دبلوماسيون", "دبلوماسيين",
+                              "شخص", "اشخاص", "شخصيه", "شخصيات", "مقرب", "مقربون", "مقربين", "احد", "احدي"})
+
+
+@dataclass(slots=True)
+class Mention:
+    name: str | None  # the proper name as written, when the mention has one
+    name_words: frozenset[str]  # normalised name words without ال
+    description: str  # the whole mention without quotation marks
+    words: frozenset[str]  # normalised words of the description without ال, titles dropped
+    sequence: tuple[str, ...]  # the same words in order
+    head: str  # normalised first word after titles
+    kind: str
+    anonymous: bool
+    role: bool  # names a person by office only (الوزير، المتحدث باسم ...)
+    honorific: bool  # سموه، معاليه: refers back to a person
+    definite: bool
+
+
+def bare(word: str) -> str:
+    forms = word_forms(word)
+    return forms[-1]
+
+
+class MentionReader:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def is_lexical(self, n: str) -> bool:
+        """A word that the lexicons know as something other than a name."""
+        lex = self.lex
+        for f in word_forms(n):
+            if (f in lex.function_words or f in lex.adjunct_times or f in lex.roles or f in lex.kinds
+                    or f in lex.anonymous or f in lex.countries or f in lex.complementisers
+                    or f in lex.outlets.by_first or f in lex.verbs or self.is_gentilic(f)):
+                return True
+        return False
+
+    def is_gentilic(self, f: str) -> bool:
+        g = self.lex.gentilics
+        return f in g or (f.endswith("ه") and f[:-1] in g) or (f.endswith(("ين", "ون")) and f[:-2] in g)
+
+    def nameish(self, tok: Token) -> bool:
+        n = tok.norm
+        return tok.kind == WORD and not any(ch.isdigit() for ch in n) and not self.is_lexical(n) and len(n) > 1
+
+    def read(self, toks: list[Token]) -> Mention:
+        lex = self.lex
+        words = [t for t in toks if t.kind == WORD]
+        description = _join(toks)
+        segments = _segments(toks)
+        name: list[Token] | None = None
+        head, role, title_seen = "", False, False
+        kept: list[str] = []
+        for si, seg in enumerate(segments):
+            norms = [t.norm for t in seg]
+            i, titled = self.skip_titles(seg, norms)
+            title_seen |= titled
+            if si == 0:
+                head = bare(norms[i]) if i < len(seg) else (bare(norms[0]) if norms else "")
+                role = any(f in lex.roles for f in word_forms(norms[i])) if i < len(seg) else False
+            kept.extend(bare(n) for n in norms[i:])
+            if name is None:
+                name = self.name_in(seg, i, titled)
+        anonymous_head = head
+        if head.isdigit() or head in ("احد", "احدي", "بعض") and words:
+            later = [bare(t.norm) for t in words[1:2]]
+            anonymous_head = later[0] if later else head
+        honorific = len(words) == 1 and words[0].norm in HONORIFIC_PRONOUNS
+        anonymous = name is None and not honorific and (anonymous_head in lex.anonymous or head in lex.anonymous)
+        kind = self.kind_of(head, words, name is not None, role or title_seen, anonymous, anonymous_head)
+        name_text = " ".join(t.text for t in name) if name else None
+        return Mention(
+            name=name_text,
+            name_words=frozenset(bare(t.norm) for t in name) if name else frozenset(),
+            description=description,
+            words=frozenset(kept),
+            sequence=tuple(kept),
+            head=head,
+            kind=kind,
+            anonymous=anonymous,
+            role=role and name is None,
+            honorific=honorific,
+            definite=bool(words) and words[0].norm.startswith(("ال", "وال")),
+        )
+
+    def skip_titles(self, seg: list[Token], norms: list[str]) -> tuple[int, bool]:
+        i, titled = 0, False
+        while i < len(seg):
+            m = self.lex.titles.match(norms, i) or self.lex.titles.match([bare(n) for n in norms], i)
+            if not m:
+                break
+            i += m
+            titled = True
+            while i < len(seg) and norms[i].startswith("ال") and self.is_gentilic(bare(norms[i])):
+                i += 1  # الفنان السوداني، المخرجة المغربية
+        if titled:
+            while i < len(seg) and norms[i].startswith("ال") and not self.nameish(seg[i]):
+                i += 1  # الخبير التقني
+        return i, titled
+
+    def name_in(self, seg: list[Token], i: int, titled: bool) -> list[Token] | None:
+        """A name leading the segment (after titles), else one closing it (وكيل الوزارة سليمان عبدالجبار)."""
+        run = self.run_from(seg, i)
+        if run and (titled or not run[0].norm.startswith("ال") or len(run) > 1):
+            if not (len(run) == 1 and run[0].norm.startswith("ال") and not titled):
+                return run
+        # a title further in starts a name: المتحدث الأمني لوزارة الداخلية اللواء منصور التركي
+        norms = [t.norm for t in seg]
+        for k in range(i + 1, len(seg)):
+            m = self.lex.titles.match(norms, k)
+            if m:
+                run = self.run_from(seg, k + m)
+                if run:
+                    return run
+        tail: list[Token] = []
+        for k in range(len(seg) - 1, i, -1):
+            t = seg[k]
+            if not self.nameish(t) and t.norm not in NAME_PARTICLES:
+                break
+            prev = seg[k - 1]
+            if t.norm.startswith("ال") and not (self.nameish(prev) and not prev.norm.startswith("ال")):
+                break
+            tail.insert(0, t)
+            if prev.norm in self.lex.function_words or prev.norm in self.lex.adjunct_preps:
+                break
+        tail = [t for t in tail if t.norm not in NAME_PARTICLES or t is not tail[0]]
+        return tail or None
+
+    def run_from(self, seg: list[Token], i: int) -> list[Token]:
+        run: list[Token] = []
+        k = i
+        while k < len(seg) and len(run) < 7:
+            t = seg[k]
+            if t.kind != WORD:
+                k += 1
+                continue
+            is_role = any(f in self.lex.roles for f in word_forms(t.norm))
+            if is_role and run and k + 1 < len(seg):
+                break
+            if self.nameish(t) or t.norm in NAME_PARTICLES or (is_role and run):
+                if t.norm.startswith("ال") and not run:
+                    if not self.nameish(t):
+                        break
+                run.append(t)
+                k += 1
+                continue
+            break
+        while run and run[-1].norm in NAME_PARTICLES:
+            run.pop()
+        return run
+
+    def kind_of(self, head: str, words: list[Token], named: bool, personal: bool, anonymous: bool,
+                anonymous_head: str) -> str:
+        lex = self.lex
+        norms = [t.norm for t in words]
+        if norms and (lex.outlets.match(norms, 0) or lex.outlets.match([bare(n) for n in norms], 0)
+                      or lex.media_names.match(norms, 0) or lex.media_names.match([bare(n) for n in norms], 0)):
+            return "media"
+        if anonymous:
+            if anonymous_head in PERSON_ANONYMOUS:
+                return "person"
+            return lex.kinds.get(anonymous_head, "media" if anonymous_head == "وسايل" else "unknown")
+        if head in lex.kinds:
+            return lex.kinds[head]
+        if head in lex.countries or "ال" + head in lex.countries:
+            return "government"
+        if named or personal:
+            return "person"
+        return "unknown"
+
+
+def _segments(toks: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for t in toks:
+        if t.text in SEPARATORS:
+            out.append([])
+        elif t.kind == WORD:
+            out[-1].append(t)
+    return [s for s in out if s]
+
+
+def _join(toks: list[Token]) -> str:
+    """The mention's words, as written, without quotation marks or separators at the ends."""
+    words = [t for t in toks if t.kind == WORD or t.text in "،,/"]
+    while words and words[-1].kind != WORD:
+        words.pop()
+    out = ""
+    for t in words:
+        out += t.text if t.kind != WORD or not out or out.endswith(" ") else " " + t.text
+        if t.kind != WORD:
+            out += " "
+    return out.strip()

@@ -1,0 +1,118 @@
+"""Bytes → text: BOMs, UTF-8, UTF-16 without BOM, windows-1256, and clear refusals."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_SAMPLE = 8192
+# Bytes that do not occur in text: C0 controls other than \t \n \v \f \r, and DEL.
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def decode(data: bytes | str, charset: str | None = None) -> str:
+    """Decode raw input (a str only gets the same checks); ``charset`` is a declared one.
+
+    Order, cheapest and most certain first: BOM, UTF-16 byte pattern, binary refusal,
+    strict UTF-8 (no detection is run on valid UTF-8), declared charset (HTTP header or
+    <meta>), windows-1256 heuristic, then charset-normalizer. Line endings become \\n and
+    a BOM is dropped; no other character is changed.
+    """
+    if isinstance(data, str):
+        if "\x00" in data:
+            raise InputError("binary data, not text")
+        text = data
+    elif not data.strip():
+        raise InputError("empty input")
+    else:
+        text = _decode(data, charset)
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError("empty input")
+    return text
+
+
+def _decode(data: bytes, charset: str | None) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, skip=len(bom))
+    nul = b"\x00" in data
+    if nul or b"\x06" in data:  # never in UTF-8 or cp1256 text
+        codec = _utf16_without_bom(data[:_SAMPLE])
+        if codec:
+            return _strict(data, codec)
+    if nul or _has_controls(data[:_SAMPLE]):
+        raise InputError("binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for declared in (charset, _meta_charset(data[:4096])):
+        if declared:
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    as_1256 = data.decode("cp1256")  # every byte is defined in cp1256
+    if _looks_arabic(as_1256):
+        return as_1256
+    import charset_normalizer  # imported late: only non-UTF-8 input pays for it
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot decode: not UTF-8, UTF-16 or windows-1256, and no other encoding fits")
+    return str(best)
+
+
+def _strict(data: bytes, codec: str, skip: int = 0) -> str:
+    try:
+        return data[skip:].decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode: invalid {codec} at byte {exc.start + skip}") from None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 of Arabic or ASCII puts 0x06 or 0x00 in every high byte: odd positions for LE."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+
+    def high(half: bytes) -> float:
+        return (half.count(0) + half.count(6)) / len(half)
+
+    if high(odd) >= 0.7 and high(even) <= 0.3:
+        return "utf-16-le"
+    if high(even) >= 0.7 and high(odd) <= 0.3:
+        return "utf-16-be"
+    return None
+
+
+def _has_controls(sample: bytes) -> bool:
+    """More than 10% control bytes: compressed or binary data without NULs."""
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls > len(sample) * 0.1
+
+
+def _meta_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _looks_arabic(text: str) -> bool:
+    """cp1256 also maps bytes to accented Latin letters; Arabic text read as cp1256 has almost none.
+
+    Cyrillic (cp1251) or Greek bytes read as cp1256 give a mix of Arabic and Latin letters.
+    """
+    arabic = latin = 0
+    for ch in text[:_SAMPLE]:
+        if ch >= "\u0600":
+            arabic += "\u0600" <= ch <= "\u06ff"
+        elif ch >= "\u00c0":
+            latin += 1
+    return arabic > 0 and latin <= arabic * 0.05

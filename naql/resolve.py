@@ -1,0 +1,177 @@
+"""Resolve every source inside the article and link its mentions into entities.
+
+الصحيفة → the newspaper named last; الوزير → that minister; a subject only in the verb → the
+nearest earlier source that agrees in gender; مضيفاً → the speaker of the clause it hangs on;
+سموه/معاليه → the person named before; a role alone (نائبة) → the name the article gives it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attach import Candidate
+from .lexicon import PARTICIPLE, Lexicon
+from .mentions import Mention, MentionReader, bare
+from .text.segment import Layout
+
+UNKNOWN = "غير محدد"
+
+
+@dataclass(slots=True)
+class EntityState:
+    id: str
+    mentions: list[Mention] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
+    found_name: str | None = None  # a name the article gives this role elsewhere
+
+    @property
+    def name(self) -> str:
+        named = [m.name for m in self.mentions if m.name]
+        if named:
+            return max(named, key=lambda n: len(n.split()))
+        if self.found_name:
+            return self.found_name
+        descriptions = [m.description for m in self.mentions if not m.honorific]
+        return max(descriptions, key=lambda d: len(d.split())) if descriptions else UNKNOWN
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            out |= m.name_words
+        return frozenset(out)
+
+    @property
+    def words(self) -> frozenset[str]:
+        out: set[str] = set()
+        for m in self.mentions:
+            out |= m.words | m.name_words
+        return frozenset(out)
+
+    @property
+    def kind(self) -> str:
+        return next((m.kind for m in self.mentions if m.kind != "unknown"), "unknown")
+
+    @property
+    def anonymous(self) -> bool:
+        return bool(self.mentions) and all(m.anonymous for m in self.mentions)
+
+
+@dataclass(slots=True)
+class Resolved:
+    candidate: Candidate
+    entity: EntityState | None
+    mention: Mention | None
+
+
+class Resolver:
+    def __init__(self, layout: Layout, lex: Lexicon):
+        self.layout, self.lex = layout, lex
+        self.reader = MentionReader(lex)
+        self.entities: list[EntityState] = []
+
+    def mention(self, r: tuple[int, int]) -> Mention:
+        return self.reader.read(self.layout.tokens[r[0]:r[1]])
+
+    def run(self, cands: list[Candidate]) -> list[Resolved]:
+        out: list[Resolved] = []
+        for c in cands:
+            gender = c.form.gender if c.form else None
+            if c.source is not None:
+                m = self.mention(c.source)
+                e = self.link(m, c.source[0])
+                e.mentions.append(m)
+                tokens = self.layout.tokens
+                e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
+                if e.gender is None and gender is not None and (c.form is None or c.form.aspect != "imperfect"
+                                                                 or c.rule != "verb.svo"):
+                    e.gender = gender
+                elif e.gender is None and gender is not None:
+                    e.gender = gender
+                out.append(Resolved(c, e, m))
+            else:
+                e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
+                out.append(Resolved(c, e or self.antecedent(gender, out), None))
+        for e in self.entities:
+            if not e.name_words and any(m.role for m in e.mentions):
+                e.found_name = self.name_for_role(e)
+        return out
+
+    def link(self, m: Mention, at: int) -> EntityState:
+        if m.honorific:
+            person = next((e for e in reversed(self.entities) if e.kind == "person" and not e.anonymous), None)
+            if person is not None:
+                return person
+            return self.new(found_name=self.titled_name_before(at))
+        if m.name_words:
+            for e in reversed(self.entities):
+                names = e.name_words
+                if names and (m.name_words <= names or names <= m.name_words):
+                    return e
+                if not names and any(x.role for x in e.mentions) and _contains_sequence(m.sequence, e):
+                    return e
+        elif m.words:
+            for e in reversed(self.entities):
+                if m.words <= e.words and (m.definite or m.anonymous or m.role):
+                    return e
+        return self.new()
+
+    def new(self, found_name: str | None = None) -> EntityState:
+        e = EntityState(id=f"e{len(self.entities) + 1}", found_name=found_name)
+        self.entities.append(e)
+        return e
+
+    def host_of(self, c: Candidate, done: list[Resolved]) -> EntityState | None:
+        """A participle continues the attribution before it in the same sentence."""
+        sentence = self.layout.sentence_of[c.cue[0]] if c.cue else -1
+        for r in reversed(done):
+            anchor = r.candidate.cue or r.candidate.source
+            if anchor and self.layout.sentence_of[anchor[0]] == sentence and anchor[0] < c.cue[0]:
+                return r.entity
+        return None
+
+    def antecedent(self, gender: str | None, done: list[Resolved]) -> EntityState | None:
+        """The nearest earlier source that agrees in gender."""
+        for r in reversed(done):
+            e = r.entity
+            if e is None:
+                continue
+            if gender is None or e.gender is None or e.gender == gender:
+                return e
+        return None
+
+    def name_for_role(self, e: EntityState) -> str | None:
+        """نائبة ... النائبة هدى سجاد: the name written next to the same role in the article."""
+        tokens = self.layout.tokens
+        bares = [bare(t.norm) for t in tokens]
+        for m in e.mentions:
+            seq = m.sequence
+            if not seq:
+                continue
+            for i in range(len(tokens) - len(seq)):
+                if tuple(bares[i:i + len(seq)]) != seq:
+                    continue
+                k = i + len(seq)
+                while k < len(tokens) and tokens[k].text in "،,\"«»“”":
+                    k += 1
+                run = self.reader.run_from(tokens[k:k + 8], 0)
+                if len(run) >= 2 and all(tokens[k + j].kind == "word" for j in range(len(run))):
+                    return " ".join(t.text for t in run)
+        return None
+
+    def titled_name_before(self, at: int) -> str | None:
+        """سموه with no earlier source: the nearest titled name before it (الشيخ محمد بن راشد)."""
+        tokens = self.layout.tokens
+        norms = [t.norm for t in tokens]
+        for k in range(at - 1, -1, -1):
+            m = self.lex.titles.match(norms, k)
+            if m:
+                run = self.reader.run_from(tokens[k + m:k + m + 8], 0)
+                if len(run) >= 2:
+                    return " ".join(t.text for t in tokens[k:k + m] if t.kind == "word") + " " + " ".join(
+                        t.text for t in run)
+        return None
+
+
+def _contains_sequence(seq: tuple[str, ...], e: EntityState) -> bool:
+    return any(x.sequence and all(w in seq for w in x.sequence) for x in e.mentions if x.role)

@@ -1,0 +1,75 @@
+"""Writing a store out: documents as JSON lines, attributions as CSV or Parquet rows."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import Connection
+
+from .queries import documents
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+# One row per attribution: who said what, where and when, with the store's ids to join on.
+COLUMNS = pa.schema([
+    ("url", pa.string()), ("outlet", pa.string()), ("published", pa.string()),
+    ("title", pa.string()), ("attribution_id", pa.int64()), ("attribution", pa.string()),
+    ("type", pa.string()), ("polarity", pa.string()), ("cue", pa.string()),
+    ("source", pa.string()), ("source_kind", pa.string()), ("source_anonymous", pa.bool_()),
+    ("content", pa.string()), ("via", pa.string()), ("confidence", pa.float64()),
+])
+
+
+def write_jsonl(conn: Connection, out: IO[str]) -> int:
+    """One line per article: its SPEC document plus url, outlet and published."""
+    n = 0
+    for doc, _ in documents(conn):
+        out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def attribution_rows(conn: Connection) -> Iterator[dict[str, Any]]:
+    for doc, ids in documents(conn):
+        for a in doc.get("attributions") or []:
+            src = a["source"]
+            yield {
+                "url": doc["url"], "outlet": doc["outlet"], "published": doc["published"],
+                "title": doc.get("title"), "attribution_id": ids.get(a["id"]),
+                "attribution": a["id"], "type": a["type"], "polarity": a["polarity"],
+                "cue": (a.get("cue") or {}).get("text"),
+                "source": src.get("resolved") or src.get("text"), "source_kind": src.get("kind"),
+                "source_anonymous": bool(src.get("anonymous")), "content": a["content"]["text"],
+                "via": " | ".join(v.get("resolved") or v["text"] for v in a.get("via") or []),
+                "confidence": a.get("confidence"),
+            }
+
+
+def write_csv(conn: Connection, out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS.names)
+    writer.writeheader()
+    n = 0
+    for row in attribution_rows(conn):
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_parquet(conn: Connection, path: str, batch: int = 10_000) -> int:
+    n = 0
+    with pq.ParquetWriter(path, COLUMNS) as writer:
+        rows: list[dict[str, Any]] = []
+        for row in attribution_rows(conn):
+            rows.append(row)
+            if len(rows) == batch:
+                writer.write_table(pa.Table.from_pylist(rows, schema=COLUMNS))
+                n += len(rows)
+                rows = []
+        if rows or not n:  # an empty file still gets its schema
+            writer.write_table(pa.Table.from_pylist(rows, schema=COLUMNS))
+            n += len(rows)
+    return n

@@ -1,0 +1,1 @@
+"""The text layer: normalisation for matching, tokens with offsets, quotes and sentences."""
