@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import NAME_QUOTE_WORDS, Cue, frame_at, verb_form
+from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at
 from .lexicon import PARTICIPLE, Lexicon, VerbForm
 from .text.segment import SENTENCE_END, Layout
 from .text.tokens import BREAK, PUNCT, QUOTE, WORD
@@ -24,6 +24,13 @@ COMMAS = frozenset("،,")
 NP_CONTENT_CLASSES = frozenset({"reveal", "deny", "accuse", "describe"})
 VIA_VERBS = frozenset({"نقل", "روي"})  # نقلت X عن Y: Y is cited by X
 NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد", "ابي"})
+# بها، عليه، إليها ...: a preposition carrying a pronoun never opens a source.
+PREPOSITION_PRONOUNS = frozenset(p + s for p in ("ب", "ل", "عن", "من", "علي", "الي", "في")
+                                 for s in ("ه", "ها", "هم", "هما", "نا", "ي"))
+MAX_SOURCE_WORDS = 12
+AUXILIARIES = frozenset({"كان", "كانت", "وكان", "وكانت"})
+NP_PREPOSITIONS = frozenset({"في", "عن", "من", "علي", "الي", "مع", "لدي"})  # inside a description
+NESTED_SOURCE_TOKENS = 6  # a report inside another's words names its source briefly
 
 
 @dataclass(slots=True)
@@ -39,6 +46,7 @@ class Candidate:
     recipient: Range | None = None
     # character offsets that trim a clitic written on the first source token (وفقاً لـالوزارة)
     source_skip: int = 0
+    nested: bool = False  # reported inside another attribution's content
 
 
 def word_forms(w: str) -> list[str]:
@@ -78,8 +86,7 @@ class Attacher:
         return i == 0 or self.tokens[i - 1].kind != WORD or self.norms[i - 1] not in self.lex.subordinators
 
     def is_sentence_end(self, i: int) -> bool:
-        t = self.tokens[i]
-        return t.kind == BREAK or (t.text in SENTENCE_END and self.layout.depth[i] == 0)
+        return i in self.layout.ends
 
     def is_long_quote(self, i: int) -> bool:
         q = self.layout.quote_at.get(i)
@@ -117,17 +124,22 @@ class Attacher:
         opener, region_end, vias = self.scan_region(cue, s1)
         participle = form.aspect == PARTICIPLE
         src, rest, recipient = (None, None, None) if participle else self.parse_region(cue, cue.end, region_end)
-        if participle:
-            recipient = None
         rule = "participle" if participle else "verb"
-        if src is None and not participle:
+        if not participle:
             svo = self.subject_before(cue, s0)
             if svo is not None:
+                if src is not None:  # X قال لبلدي نيوز / X يوضح حقيقة ...: what follows is not the subject
+                    recipient = self.recipient_in(cue.end, cue.end + 1) or recipient
+                    rest = self.skip_recipient(cue.end, region_end) if rest is None or opener is None else rest
                 src, rule = svo, "verb.svo"
-            elif self.is_impersonal(cue):
+            elif src is not None and form.cls == "describe" and self.has_relative(src):
+                src, rule = None, "verb.pro"  # ووصفت المعلومات التي ذكرها ... بـ: the object, not the subject
+            elif src is None and self.is_impersonal(cue):
                 return None
-            else:
+            elif src is None:
                 rule = "verb.pro"
+        if src is not None and self.words_in(src) > MAX_SOURCE_WORDS:
+            return None
         kind = "indirect"
         if opener is not None:
             what, at = opener
@@ -145,20 +157,22 @@ class Attacher:
                 start = at + 1
                 if start < s1 and self.is_complementiser(start):
                     start += 1
-                elif form.cls == "call" and not self.is_long_quote(start):
-                    return None
+                elif form.cls == "call":
+                    return None  # دعا إلى X: a call, reported only with a clause (دعا إلى أن)
             else:  # a noun-phrase content opens here
                 start = at
             if form.cls == "accuse" and rest is not None:
                 start = rest
+        elif rule == "verb.svo" and form.cls in NP_CONTENT_CLASSES:
+            start = rest if rest is not None else self.skip_recipient(cue.end, region_end)
         elif form.cls in NP_CONTENT_CLASSES:
             if rest is not None:
                 start = rest
-            elif rule == "verb.svo" or participle or src is None:
-                start = self.skip_recipient(cue.end, region_end)
+            elif participle or src is None:
+                start = cue.end
             else:
                 return None
-        elif rest is not None and form.cls == "say" and rule in ("verb.svo", "verb.pro"):
+        elif rest is not None and form.cls == "say" and rule == "verb.pro":
             start = rest  # قالت للصحيفة، توجد ...
         else:
             before = self.content_before(cue, s0, src, region_end, s1)
@@ -168,12 +182,21 @@ class Attacher:
             return Candidate((cue.start, cue.end), src, content, kind, form.polarity, rule + ".after",
                              form, vias, recipient)
         content = self.content_from(start, s1)
-        if content is None:
+        if content is None or self.is_byline(cue, src, content[0], s1):
             return None
         (c0, c1), quoted = content
         if quoted:
             kind = "direct"
         return Candidate((cue.start, cue.end), src, (c0, c1), kind, form.polarity, rule, form, vias, recipient)
+
+    def has_relative(self, r: Range) -> bool:
+        return any(self.norms[k] in ("التي", "الذي", "الذين") for k in range(*r))
+
+    def is_byline(self, cue: Cue, src: Range | None, content: Range, s1: int) -> bool:
+        """كتب - فلان: a verb at a line start whose "content" is a short name closing the line."""
+        starts_line = self.layout.line_start[cue.start] == self.skip_discourse(self.layout.line_start[cue.start])
+        return (src is None and starts_line and cue.start == self.layout.line_start[cue.start]
+                and self.words_in(content) <= 3 and self.words_in((content[1], s1)) == 0)
 
     def scan_region(self, cue: Cue, s1: int) -> tuple[tuple[str, int] | None, int, list[Range]]:
         """Walk from the cue to what opens its content; collect نقلاً عن X on the way."""
@@ -200,7 +223,7 @@ class Attacher:
                     return ("prep", j), j, vias
                 if form.cls in NP_CONTENT_CLASSES and form.cls != "describe" and self.in_set(j, self.lex.content_starts):
                     return ("np", j), j, vias
-                if j > cue.end and self.is_verb_cue(j):
+                if j > cue.end and self.is_verb_cue(j) and self.norms[j - 1] not in RELATIVES:
                     break
             elif t.text == ":":
                 return ("colon", j), j, vias
@@ -218,7 +241,7 @@ class Attacher:
         for sa, sb in self.segments(a, b):
             if not closed:
                 if src is None:
-                    if self.starts_adjunct(sa):
+                    if self.starts_adjunct(sa) or self.first_word_in(sa, self.lex.function_words):
                         recipient = recipient or self.recipient_in(sa, sb)
                         closed = True
                         continue
@@ -239,6 +262,11 @@ class Attacher:
             recipient = recipient or self.recipient_in(sa, sb)
         return src, rest, recipient
 
+    def first_word_in(self, i: int, words: frozenset[str]) -> bool:
+        while i < len(self.tokens) and self.tokens[i].kind != WORD:
+            i += 1
+        return i < len(self.tokens) and self.norms[i] in words
+
     def segments(self, a: int, b: int) -> list[Range]:
         out, start = [], a
         for k in range(a, b):
@@ -252,14 +280,17 @@ class Attacher:
         while self.tokens[i].kind != WORD:
             i += 1
         n = self.norms[i]
-        if self.in_set(i, self.lex.adjunct_times) or n in self.lex.adjunct_preps:
+        if self.in_set(i, self.lex.adjunct_times) or n in self.lex.adjunct_preps or n in PREPOSITION_PRONOUNS:
             return True
-        return self.is_event_phrase(i) or self.is_recipient(i)
+        return self.is_event_phrase(i) or self.is_recipient(i) or frame_at(self.lex, self.norms, i) is not None
 
     def is_event_phrase(self, i: int) -> bool:
+        """في تصريح، على هامش، بتصريح، تصريحه: the occasion of speaking, not the speaker."""
         n = self.norms[i]
-        if n in self.lex.adjunct_preps and i + 1 < len(self.tokens):
-            return self.in_set(i + 1, self.lex.adjunct_events)
+        if n in self.lex.event_preps and i + 1 < len(self.tokens):
+            return self.in_set(i + 1, self.lex.adjunct_events) or self.in_set(i + 1, self.lex.adjunct_times)
+        if n in self.lex.adjunct_events and n.endswith(("ه", "ها")):
+            return True
         return len(n) > 3 and n[0] in "بل" and n[1:] in self.lex.adjunct_events
 
     def is_recipient(self, i: int) -> bool:
@@ -298,7 +329,8 @@ class Attacher:
                     return k, None
                 continue
             n = self.norms[k]
-            if self.in_set(k, self.lex.adjunct_times) or self.is_event_phrase(k) or n == "قد":
+            if (self.in_set(k, self.lex.adjunct_times) or self.is_event_phrase(k) or n == "قد"
+                    or n in self.lex.adjunct_preps or frame_at(self.lex, self.norms, k) is not None):
                 return k, self.recipient_in(k, sb)
             if self.is_recipient(k):
                 return k, self.recipient_in(k, sb)
@@ -327,27 +359,45 @@ class Attacher:
     def subject_before(self, cue: Cue, s0: int) -> Range | None:
         """X قال / X يكشف: a subject standing before its verb in the same clause."""
         i = cue.start
-        if self.norms[i] not in self.lex.verbs and self.norms[i][0] in "وف" and not self.norms[i].startswith("وس"):
+        conjoined = self.norms[i] not in self.lex.verbs and self.norms[i][0] in "وف" and not self.norms[i].startswith("وس")
+        if conjoined or (i > 0 and self.norms[i - 1] in ("و", "ف")):
             return None  # وقال: a conjoined verb does not follow its subject
-        if i == s0 or self.tokens[i - 1].kind == PUNCT:
+        lead = self.skip_discourse(s0)
+        after_aux = lead < i and self.norms[lead] in AUXILIARIES
+        end = i
+        if end > s0 and after_aux and self.tokens[end - 1].text in COMMAS:
+            end -= 1  # وكان الدكتور فلان، وزير الصحة، أكد أن
+        if i == s0 or self.tokens[end - 1].kind == PUNCT:
             return None
         start = self.clause_start(i, s0)
-        end = i
         if end > start and self.norms[end - 1] == "قد":
             end -= 1
         words = [k for k in range(start, end) if self.tokens[k].kind == WORD]
-        if not words or len(words) > 15:
+        for n, k in enumerate(words):  # المتهم خلال محاكمته اعترف: the subject ends at the circumstance
+            if n and (self.norms[k] in self.lex.adjunct_preps or self.is_event_phrase(k)):
+                words, end = words[:n], k
+                break
+        if not words or len(words) > 15 or not _arabic(self.tokens[words[0]].text):
             return None
-        first = words[0]
-        if (self.norms[first] in self.lex.function_words or self.norms[first] in self.lex.adjunct_preps
-                or any(self.is_verb_cue(k) or self.is_complementiser(k) for k in words)):
+        if any(self.is_verb_cue(k) or self.is_complementiser(k) or self.is_clausal(k, k == words[0]) for k in words):
             return None
-        return (first, end)
+        return (words[0], end)
+
+    def is_clausal(self, k: int, first: bool) -> bool:
+        """A word that shows the stretch before a verb is a clause, not its subject."""
+        n = self.norms[k]
+        stripped = n[1:] if len(n) > 2 and n[0] in "وف" else n
+        if first:
+            return (n in self.lex.function_words or stripped in self.lex.function_words
+                    or n in self.lex.adjunct_preps or stripped in self.lex.adjunct_preps)
+        if stripped != n and (stripped in self.lex.function_words or stripped in self.lex.adjunct_preps):
+            return True
+        return n in self.lex.function_words and n not in NP_PREPOSITIONS
 
     def clause_start(self, i: int, s0: int) -> int:
         """After the nearest complementiser, colon, opening quote or comma before token i."""
         lead = self.skip_discourse(s0)
-        aux = lead < i and self.norms[lead] in ("كان", "كانت", "وكان", "وكانت")
+        aux = lead < i and self.norms[lead] in AUXILIARIES
         if aux:
             return lead + 1
         k = i - 1
@@ -443,8 +493,10 @@ class Attacher:
         cue = self.cue_at.get(i)
         if cue is not None:
             return cue.frame is not None or cue.is_participle or n[:1] in "وف"
-        if n in ("فيما", "بينما", "وفيما", "وبينما") and i + 1 < len(self.tokens) and self.is_verb_cue(i + 1):
+        if n in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "كما") and i + 1 < len(self.tokens) and self.is_verb_cue(i + 1):
             return True
+        if n in ("وذلك", "ذلك") and i + 1 < len(self.tokens):
+            return self.starts_adjunct(i + 1) or self.is_event_phrase(i + 1)  # ، وذلك خلال ...
         return False
 
     def closes_content_bare(self, k: int) -> bool:
@@ -460,6 +512,8 @@ class Attacher:
         if any(self.tokens[k].kind == WORD for k in range(region_end, s1)):
             return None
         k = cue.start - 1
+        if k < s0 or not (self.tokens[k].text in COMMAS or self.tokens[k].kind == QUOTE):
+            return None
         while k >= s0 and self.tokens[k].kind == PUNCT:
             k -= 1
         if k < s0:
@@ -484,7 +538,8 @@ class Attacher:
         k = i
         while k < s1:
             t = self.tokens[k]
-            if self.is_sentence_end(k) or t.text in COMMAS or t.text in SEPARATORS - {"/"}:
+            if (self.is_sentence_end(k) or (t.text in SENTENCE_END and k + 1 < s1 and self.tokens[k + 1].start > t.end)
+                    or t.text in COMMAS or t.text in SEPARATORS - {"/"}):
                 break
             if t.kind == WORD:
                 if k > start and (self.is_complementiser(k) or self.norms[k] in ("فان",)
@@ -549,7 +604,7 @@ class Attacher:
         lead = self.skip_discourse(s0)
         leading = cue.start <= lead or (cue.start > 0 and self.tokens[cue.start - 1].kind == QUOTE)
         src = self.np_after(i, s1, leading=leading)
-        if src is None:
+        if src is None or not self.plausible_source(src[0]):
             return None
         vias: list[Range] = []
         after = src[1]
@@ -581,6 +636,19 @@ class Attacher:
         self.add_to_host(c, src, found)
         return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
                          via=vias, source_skip=skip)
+
+    def plausible_source(self, i: int) -> bool:
+        """بحسب الموعد المقرر is not a source: a definite head must be one the lexicons know."""
+        while i < len(self.tokens) and self.tokens[i].kind != WORD:
+            i += 1
+        n = self.norms[i]
+        if not n.startswith(("ال", "لل")):
+            return True
+        lex = self.lex
+        return (self.in_set(i, lex.kinds) or self.in_set(i, lex.roles) or self.in_set(i, lex.anonymous)
+                or self.in_set(i, lex.countries) or self.in_set(i, lex.outlets.by_first)
+                or self.in_set(i, lex.media_names.by_first) or bool(lex.media_names.match(self.norms, i))
+                or bool(lex.titles.match(self.norms, i)))
 
     def clause_start_for_frame(self, i: int, s0: int) -> int:
         k = i - 1
@@ -657,6 +725,10 @@ class Attacher:
         return out
 
 
+def _arabic(word: str) -> bool:
+    return "\u0621" <= word[0] <= "\u064a"
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One attribution per content span; the cue-based reading wins over the cue-less ones.
 
@@ -669,8 +741,13 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             seen[c.content] = c
     kept = list(seen.values())
     contents = [c.content for c in kept]
-    kept = [c for c in kept if not (c.source is None and c.rule.startswith("verb") and c.cue is not None
-                                    and any(a <= c.cue[0] < b and (a, b) != c.content for a, b in contents))]
+    def nested(c: Candidate) -> bool:
+        return c.cue is not None and any(a <= c.cue[0] < b and (a, b) != c.content for a, b in contents)
+
+    kept = [c for c in kept if not (nested(c) and c.rule.startswith("verb") and (
+        c.source is None or c.source[1] - c.source[0] > NESTED_SOURCE_TOKENS))]
+    for c in kept:
+        c.nested = nested(c)
     return sorted(kept, key=lambda c: (c.cue or c.source or c.content)[0])
 
 

@@ -8,7 +8,8 @@ from .text.segment import Layout
 from .text.tokens import PUNCT, WORD
 
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
-NAME_QUOTE_WORDS = 3  # a quotation this short names or titles something («القاهرة الإخبارية»)
+NAME_QUOTE_WORDS = 3
+RELATIVES = frozenset({"ما", "لما", "مما", "التي", "الذي", "الذين", "كما"})  # a quotation this short names or titles something («القاهرة الإخبارية»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +24,11 @@ class Cue:
         return self.form is not None and self.form.aspect == PARTICIPLE
 
 
-def verb_form(lex: Lexicon, word: str) -> VerbForm | None:
+def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | None:
     """Look a normalised word up as a reporting verb, peeling conjunction, future and object clitics.
 
-    Only verbs addressed to someone (أخبره، أبلغها) take an object pronoun as part of the cue.
+    Only verbs addressed to someone (أخبره، أبلغها) take an object pronoun as part of the
+    cue, and any verb in a relative clause (ما ذكرته الصحيفة، لما تناولته وسائل الإعلام).
     """
     candidates = [word]
     if len(word) > 3 and word[0] in "وف":
@@ -42,7 +44,7 @@ def verb_form(lex: Lexicon, word: str) -> VerbForm | None:
         for suffix in OBJECT_PRONOUNS:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 form = lex.verbs.get(w[: -len(suffix)])
-                if form is not None and form.cls == "tell" and form.aspect != PARTICIPLE:
+                if form is not None and (form.cls == "tell" or resumptive) and form.aspect != PARTICIPLE:
                     return form
     return None
 
@@ -79,8 +81,14 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
             frame, n = found
             cues.append(Cue(i, i + n, frame=frame))
             i += n
+            if i < len(tokens) and norms[i] in ("ما", "لما"):
+                i += 2  # بحسب ما تشير إليه الأرقام: the verb belongs to the frame
             continue
-        form = verb_form(lex, tok.norm)
+        prev = norms[i - 1] if i else ""
+        if prev in lex.prepositions:  # في نشر، مع توقع: a verbal noun
+            i += 1
+            continue
+        form = verb_form(lex, tok.norm, resumptive=prev in RELATIVES)
         if form is not None and (form.aspect != PARTICIPLE or _participle_position(layout, lex, i)):
             cues.append(Cue(i, i + 1, form=form))
         i += 1

@@ -34,8 +34,12 @@ class Mention:
 
 
 def bare(word: str) -> str:
-    forms = word_forms(word)
-    return forms[-1]
+    """A normalised word without its article: الوكالة، والشرطة، للصحيفة → وكاله، شرطه، صحيفه."""
+    if len(word) > 4 and word.startswith(("وال", "فال", "بال", "كال")):
+        return word[3:]
+    if len(word) > 3 and word.startswith(("ال", "لل")):
+        return word[2:]
+    return word
 
 
 class MentionReader:
@@ -75,7 +79,7 @@ class MentionReader:
             if si == 0:
                 head = bare(norms[i]) if i < len(seg) else (bare(norms[0]) if norms else "")
                 role = any(f in lex.roles for f in word_forms(norms[i])) if i < len(seg) else False
-            kept.extend(bare(n) for n in norms[i:])
+            kept.extend(bare(n) for n in norms[i:] if not n.isdigit())
             if name is None:
                 name = self.name_in(seg, i, titled)
         anonymous_head = head
@@ -86,6 +90,8 @@ class MentionReader:
         anonymous = name is None and not honorific and (anonymous_head in lex.anonymous or head in lex.anonymous)
         kind = self.kind_of(head, words, name is not None, role or title_seen, anonymous, anonymous_head)
         name_text = " ".join(t.text for t in name) if name else None
+        if name_text and kind == "media" and len(description.split()) <= len(name) + 2:
+            name_text = description  # وكالة رويترز: the outlet noun belongs to the name
         return Mention(
             name=name_text,
             name_words=frozenset(bare(t.norm) for t in name) if name else frozenset(),
@@ -137,9 +143,9 @@ class MentionReader:
             prev = seg[k - 1]
             if t.norm.startswith("ال") and not (self.nameish(prev) and not prev.norm.startswith("ال")):
                 break
-            tail.insert(0, t)
             if prev.norm in self.lex.function_words or prev.norm in self.lex.adjunct_preps:
-                break
+                break  # النائب عن سائرون: the object of a preposition is not the name
+            tail.insert(0, t)
         tail = [t for t in tail if t.norm not in NAME_PARTICLES or t is not tail[0]]
         return tail or None
 

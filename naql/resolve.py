@@ -114,6 +114,10 @@ class Resolver:
             for e in reversed(self.entities):
                 if m.words <= e.words and (m.definite or m.anonymous or m.role):
                     return e
+            if m.role and m.definite:  # المتحدث، الناخب الوطني: the person last quoted
+                person = next((e for e in reversed(self.entities) if e.kind == "person" and e.name_words), None)
+                if person is not None:
+                    return person
         return self.new()
 
     def new(self, found_name: str | None = None) -> EntityState:
@@ -126,7 +130,8 @@ class Resolver:
         sentence = self.layout.sentence_of[c.cue[0]] if c.cue else -1
         for r in reversed(done):
             anchor = r.candidate.cue or r.candidate.source
-            if anchor and self.layout.sentence_of[anchor[0]] == sentence and anchor[0] < c.cue[0]:
+            if (anchor and r.candidate.form is not None and self.layout.sentence_of[anchor[0]] == sentence
+                    and anchor[0] < c.cue[0]):
                 return r.entity
         return None
 
@@ -134,7 +139,7 @@ class Resolver:
         """The nearest earlier source that agrees in gender."""
         for r in reversed(done):
             e = r.entity
-            if e is None:
+            if e is None or r.candidate.rule == "frame" or r.candidate.nested:
                 continue
             if gender is None or e.gender is None or e.gender == gender:
                 return e
@@ -154,8 +159,15 @@ class Resolver:
                 k = i + len(seq)
                 while k < len(tokens) and tokens[k].text in "،,\"«»“”":
                     k += 1
-                run = self.reader.run_from(tokens[k:k + 8], 0)
-                if len(run) >= 2 and all(tokens[k + j].kind == "word" for j in range(len(run))):
+                window = []
+                for t in tokens[k:k + 8]:
+                    if t.kind != "word":
+                        break
+                    window.append(t)
+                run = self.reader.run_from(window, 0)
+                after = k + len(run)
+                # the name must close its phrase: نائبة ... النائبة هدى سجاد، اليوم
+                if len(run) >= 2 and (after >= len(tokens) or tokens[after].kind != "word"):
                     return " ".join(t.text for t in run)
         return None
 

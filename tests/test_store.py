@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 from datetime import datetime
 
 import pyarrow.parquet as pq
@@ -167,6 +168,7 @@ def test_most_cited_sources(store):
     with store.connect() as conn:
         report = queries.top_sources(conn, 1)
     [top] = report.sources
+    json.dumps(asdict(report))  # plain numbers on every backend (PostgreSQL sums are Decimal)
     assert (top.cited, top.statements, top.via, top.articles) == (3, 3, 0, 3)
     assert top.name in {"الرئيس ترامب", "ترمب", "الرئيس الأمريكي ترامب"}
     assert set(top.aliases) | {top.name} >= {"الرئيس ترامب", "ترمب", "الرئيس الأمريكي ترامب"}
@@ -175,7 +177,9 @@ def test_most_cited_sources(store):
 def test_outlets(store):
     put(store, *trump_articles())
     with store.connect() as conn:
-        rows = {o.outlet: o for o in queries.outlets(conn)}
+        found = queries.outlets(conn)
+    json.dumps([asdict(o) for o in found])
+    rows = {o.outlet: o for o in found}
     assert (rows["أ"].articles, rows["أ"].attributions, rows["ب"].articles) == (2, 2, 1)
     assert (rows["أ"].first, rows["أ"].last) == ("2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z")
 

@@ -67,7 +67,7 @@ def _query(subparsers: argparse._SubParsersAction, name: str, help: str) -> argp
 
 
 def _err(message: str) -> None:
-    Console(stderr=True).print(f"[red]naql:[/red] {message}", markup=True, highlight=False)
+    print(f"naql: {message}", file=sys.stderr)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -104,8 +104,7 @@ def _run(command: Callable[[Engine, argparse.Namespace], Any], formatted: bool =
 
 def _print(args: argparse.Namespace, data: Any, table: Callable[[], Table]) -> int:
     if args.format == "json":
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         Console().print(table())
     return 0

@@ -56,4 +56,4 @@ def print_summary(console: Console, summary: Summary, seconds: float) -> None:
     done = summary.ingested + summary.duplicates + summary.failed
     console.print(f"ingested {summary.ingested:,}, skipped as duplicates {summary.duplicates:,}, "
                   f"failed {summary.failed:,} ({done / max(seconds, 1e-6):,.0f} articles/s, "
-                  f"{seconds:,.1f} s)")
+                  f"{seconds:,.1f} s)", soft_wrap=True)

@@ -130,10 +130,12 @@ class Lexicon:
     adjunct_events: frozenset[str]
     adjunct_times: frozenset[str]
     adjunct_preps: frozenset[str]
+    event_preps: frozenset[str]
     function_words: frozenset[str]
     headline_stop: Phrases
     content_starts: frozenset[str]
     subordinators: frozenset[str]
+    prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +169,10 @@ def load() -> Lexicon:
         adjunct_events=frozenset(normalize(w) for w in adjuncts.get("event", [])),
         adjunct_times=frozenset(normalize(w) for w in adjuncts.get("time", [])),
         adjunct_preps=frozenset(normalize(w) for w in adjuncts.get("preposition", [])),
+        event_preps=frozenset(normalize(w) for w in adjuncts.get("event preposition", [])),
         function_words=_words("function_words.txt"),
         headline_stop=_phrases(_lines("headline_stop.txt")),
         content_starts=_words("content_starts.txt"),
         subordinators=_words("subordinators.txt"),
+        prepositions=_words("prepositions.txt"),
     )

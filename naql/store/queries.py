@@ -128,9 +128,9 @@ class SourceReport:
 
 def top_sources(conn: Connection, top: int = 20) -> SourceReport:
     """The most cited named sources, and how much of the corpus rests on unnamed ones."""
-    total, anonymous = conn.execute(select(
+    total, anonymous = map(int, conn.execute(select(
         func.count(), func.coalesce(func.sum(case((attributions.c.anonymous, 1), else_=0)), 0))
-    ).one()
+    ).one())  # PostgreSQL sums are Decimal
     ranked = conn.execute(
         select(mentions.c.source_id, sources.c.kind, func.count().label("cited"),
                func.sum(case((mentions.c.role == "source", 1), else_=0)).label("statements"),
@@ -149,8 +149,8 @@ def top_sources(conn: Connection, top: int = 20) -> SourceReport:
         names = conn.execute(select(aliases.c.name).where(aliases.c.source_id == r.source_id)
                              .order_by(aliases.c.id)).scalars().all()
         out.append(SourceCount(source_id=r.source_id, name=spellings[0], kind=r.kind,
-                               cited=r.cited, statements=r.statements,
-                               via=r.cited - r.statements, articles=r.articles,
+                               cited=r.cited, statements=int(r.statements),
+                               via=r.cited - int(r.statements), articles=r.articles,
                                aliases=[n for n in names if n != spellings[0]]))
     return SourceReport(attributions=total, named=total - anonymous, anonymous=anonymous,
                         anonymous_share=round(anonymous / total, 3) if total else 0.0,
@@ -181,8 +181,9 @@ def outlets(conn: Connection) -> list[Outlet]:
         .outerjoin(per_article, per_article.c.article_id == articles.c.id)
         .group_by(articles.c.outlet)
         .order_by(func.count().desc(), articles.c.outlet)).all()
-    return [Outlet(outlet=r.outlet, articles=r.articles, attributions=r.attributions,
-                   anonymous_share=round(r.anonymous / r.attributions, 3) if r.attributions else 0.0,
+    return [Outlet(outlet=r.outlet, articles=r.articles, attributions=int(r.attributions),
+                   anonymous_share=round(int(r.anonymous) / int(r.attributions), 3)
+                   if r.attributions else 0.0,
                    first=iso(r.first), last=iso(r.last)) for r in rows]
 
 

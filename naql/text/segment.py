@@ -40,6 +40,7 @@ class Layout:
     sentences: list[tuple[int, int]]  # token ranges [start, end)
     sentence_of: list[int]
     line_start: list[int]  # token index where each token's line starts
+    ends: frozenset[int]  # tokens that end a sentence (final punctuation or line break)
 
     def sentence_range(self, i: int) -> tuple[int, int]:
         return self.sentences[self.sentence_of[i]]
@@ -91,6 +92,23 @@ def _pair_quotes(tokens: list[Token]) -> list[Quote]:
     return quotes
 
 
+RUN_ON_WORDS = 25  # a line this long without final punctuation was cut mid-sentence
+
+
+def _runs_on(tokens: list[Token], start: int, i: int) -> bool:
+    """A line break inside a long unfinished sentence (a page that wrapped its paragraph)."""
+    words = 0
+    last = None
+    for t in tokens[start:i]:
+        if t.kind == "word":
+            words += 1
+        if t.kind != BREAK:
+            last = t
+    nxt = next((t for t in tokens[i + 1:i + 4] if t.kind != BREAK), None)
+    return (words >= RUN_ON_WORDS and last is not None and last.kind == "word"
+            and nxt is not None and nxt.kind == "word")
+
+
 def layout(tokens: list[Token]) -> Layout:
     quotes = _pair_quotes(tokens)
     n = len(tokens)
@@ -107,21 +125,25 @@ def layout(tokens: list[Token]) -> Layout:
     sentence_of = [0] * n
     line_start = [0] * n
     start, line = 0, 0
+    ends: set[int] = set()
     for i, t in enumerate(tokens):
         line_start[i] = line
         sentence_of[i] = len(sentences)
         end_here = False
         if t.kind == BREAK:
-            end_here = True
+            end_here = not _runs_on(tokens, start, i)
             line = i + 1
         elif t.text in SENTENCE_END and depth[i] == 0:
             nxt = tokens[i + 1] if i + 1 < n else None
-            end_here = nxt is None or nxt.text not in SENTENCE_END
+            end_here = nxt is None or (nxt.text not in SENTENCE_END and not (
+                t.text == "." and nxt.kind != BREAK and nxt.start == t.end))  # ط.صالح، 3.5
         if end_here:
+            ends.add(i)
             sentences.append((start, i + 1))
             start = i + 1
     if start < n:
         for i in range(start, n):
             sentence_of[i] = len(sentences)
         sentences.append((start, n))
-    return Layout(tokens, quotes, {q.open: q for q in quotes}, depth, sentences, sentence_of, line_start)
+    return Layout(tokens, quotes, {q.open: q for q in quotes}, depth, sentences, sentence_of, line_start,
+                  frozenset(ends))
