@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at
-from .lexicon import PARTICIPLE, Lexicon, VerbForm
+from .lexicon import PARTICIPLE, PERFECT, Lexicon, VerbForm
 from .text.segment import SENTENCE_END, Layout
 from .text.tokens import BREAK, PUNCT, QUOTE, WORD
 
@@ -50,9 +50,13 @@ class Candidate:
 
 
 def word_forms(w: str) -> list[str]:
-    """A normalised word with its clitic-stripped variants: والشرطة → الشرطه، شرطه."""
+    """A normalised word with its clitic-stripped variants: والشرطة → الشرطه، شرطه.
+
+    A conjunction is peeled only before the article, since many words and names begin with
+    و or ف (وزير، فاخر).
+    """
     out = [w]
-    if len(w) > 3 and w[0] in "وف":
+    if len(w) > 4 and w[0] in "وف" and w[1:3] == "ال":
         out.append(w[1:])
     for x in list(out):
         if len(x) > 3 and x.startswith(("ال", "لل")):
@@ -130,7 +134,7 @@ class Attacher:
             if svo is not None:
                 if src is not None:  # X قال لبلدي نيوز / X يوضح حقيقة ...: what follows is not the subject
                     recipient = self.recipient_in(cue.end, cue.end + 1) or recipient
-                    rest = self.skip_recipient(cue.end, region_end) if rest is None or opener is None else rest
+                    rest = None
                 src, rule = svo, "verb.svo"
             elif src is not None and form.cls == "describe" and self.has_relative(src):
                 src, rule = None, "verb.pro"  # ووصفت المعلومات التي ذكرها ... بـ: the object, not the subject
@@ -172,7 +176,7 @@ class Attacher:
                 start = cue.end
             else:
                 return None
-        elif rest is not None and form.cls == "say" and rule == "verb.pro":
+        elif rest is not None and form.cls == "say" and rule in ("verb.pro", "verb.svo"):
             start = rest  # قالت للصحيفة، توجد ...
         else:
             before = self.content_before(cue, s0, src, region_end, s1)
@@ -221,7 +225,8 @@ class Attacher:
                     return ("comp", j), j, vias
                 if self.norms[j] in form.preps and j + 1 < s1:
                     return ("prep", j), j, vias
-                if form.cls in NP_CONTENT_CLASSES and form.cls != "describe" and self.in_set(j, self.lex.content_starts):
+                if (form.cls in NP_CONTENT_CLASSES and form.cls != "describe"
+                        and self.norms[j] in self.lex.content_starts):
                     return ("np", j), j, vias
                 if j > cue.end and self.is_verb_cue(j) and self.norms[j - 1] not in RELATIVES:
                     break
@@ -491,8 +496,8 @@ class Attacher:
                 [n[1:]] + self.norms[i + 1:i + 3], 0)):
             return True
         cue = self.cue_at.get(i)
-        if cue is not None:
-            return cue.frame is not None or cue.is_participle or n[:1] in "وف"
+        if cue is not None:  # ، أشار إلى / ، مضيفاً / ، وأضاف — not a predicate (، تخبرنا بأن)
+            return cue.frame is not None or cue.is_participle or n[:1] in "وف" or cue.form.aspect == PERFECT
         if n in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "كما") and i + 1 < len(self.tokens) and self.is_verb_cue(i + 1):
             return True
         if n in ("وذلك", "ذلك") and i + 1 < len(self.tokens):

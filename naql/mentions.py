@@ -67,7 +67,7 @@ class MentionReader:
     def read(self, toks: list[Token]) -> Mention:
         lex = self.lex
         words = [t for t in toks if t.kind == WORD]
-        description = _join(toks)
+        description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
         segments = _segments(toks)
         name: list[Token] | None = None
         head, role, title_seen = "", False, False
@@ -80,7 +80,7 @@ class MentionReader:
                 head = bare(norms[i]) if i < len(seg) else (bare(norms[0]) if norms else "")
                 role = any(f in lex.roles for f in word_forms(norms[i])) if i < len(seg) else False
             kept.extend(bare(n) for n in norms[i:] if not n.isdigit())
-            if name is None:
+            if name is None and head not in lex.anonymous:
                 name = self.name_in(seg, i, titled)
         anonymous_head = head
         if head.isdigit() or head in ("احد", "احدي", "بعض") and words:

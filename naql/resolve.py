@@ -110,10 +110,12 @@ class Resolver:
                     return e
                 if not names and any(x.role for x in e.mentions) and _contains_sequence(m.sequence, e):
                     return e
-        elif m.words:
-            for e in reversed(self.entities):
-                if m.words <= e.words and (m.definite or m.anonymous or m.role):
-                    return e
+        elif m.words and (m.definite or m.anonymous or m.role):
+            # الوزارة → the ministry named last, before a minister's title that mentions a ministry
+            for same_head in (True, False):
+                for e in reversed(self.entities):
+                    if m.words <= e.words and (not same_head or any(x.head == m.head for x in e.mentions)):
+                        return e
             if m.role and m.definite:  # المتحدث، الناخب الوطني: the person last quoted
                 person = next((e for e in reversed(self.entities) if e.kind == "person" and e.name_words), None)
                 if person is not None:

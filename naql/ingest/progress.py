@@ -21,7 +21,7 @@ class RichReporter:
         self.progress = Progress(
             TextColumn("ingest"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[rate]}"),
             TextColumn("{task.fields[counts]}"), TimeElapsedColumn(), TextColumn("ETA"),
-            TimeRemainingColumn(), console=console)
+            TimeRemainingColumn(), console=console, disable=not console.is_terminal)
         self.task = self.progress.add_task("ingest", total=None, rate="", counts="", start=False)
         self.began = time.monotonic()
 

@@ -106,7 +106,7 @@ def _runs_on(tokens: list[Token], start: int, i: int) -> bool:
             last = t
     nxt = next((t for t in tokens[i + 1:i + 4] if t.kind != BREAK), None)
     return (words >= RUN_ON_WORDS and last is not None and last.kind == "word"
-            and nxt is not None and nxt.kind == "word")
+            and nxt is not None and nxt.kind == "word" and nxt.text not in ("و", "ف"))
 
 
 def layout(tokens: list[Token]) -> Layout:
