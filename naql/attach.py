@@ -128,6 +128,8 @@ class Attacher:
         opener, region_end, vias = self.scan_region(cue, s1)
         participle = form.aspect == PARTICIPLE
         src, rest, recipient = (None, None, None) if participle else self.parse_region(cue, cue.end, region_end)
+        if form.lemma in VIA_VERBS:
+            vias = self.cited_after(src[1] if src else cue.end, region_end) + vias
         rule = "participle" if participle else "verb"
         if not participle:
             svo = self.subject_before(cue, s0)
@@ -236,6 +238,14 @@ class Attacher:
                 return ("quote", j), j, vias
             j += 1
         return None, j, vias
+
+    def cited_after(self, a: int, b: int) -> list[Range]:
+        """نقلت X عن Y: Y, the source X cites."""
+        for k in range(a, b):
+            if self.norms[k] == "عن":
+                via = self.np_after(k + 1, b)
+                return self.split_conjuncts(via) if via else []
+        return []
 
     def parse_region(self, cue: Cue, a: int, b: int) -> tuple[Range | None, int | None, Range | None]:
         """Split what stands between cue and content into (source, object start, recipient)."""
@@ -688,7 +698,8 @@ class Attacher:
             colon = next((k for k in range(s0, min(s1, s0 + 12)) if self.tokens[k].text == ":"), None)
             if colon is None or colon == s0:
                 continue
-            words = [k for k in range(s0, colon) if self.tokens[k].kind == WORD]
+            lead = self.skip_discourse(s0)
+            words = [k for k in range(lead, colon) if self.tokens[k].kind == WORD]
             if not words or len(words) > 7:
                 continue
             if (self.lex.headline_stop.match(self.norms, words[0]) or any(

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import PARTICIPLE, Frame, Lexicon, VerbForm
 from .text.segment import Layout
@@ -24,8 +25,11 @@ class Cue:
         return self.form is not None and self.form.aspect == PARTICIPLE
 
 
+@lru_cache(maxsize=1 << 16)
 def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | None:
-    """Look a normalised word up as a reporting verb, peeling conjunction, future and object clitics.
+    """Look a normalised word up as a reporting verb, peeling conjunction and object clitics.
+
+    A future (ستعلن، سيقول) announces speech to come, not speech reported, so it is no cue.
 
     Only verbs addressed to someone (أخبره، أبلغها) take an object pronoun as part of the
     cue, and any verb in a relative clause (ما ذكرته الصحيفة، لما تناولته وسائل الإعلام).
@@ -33,9 +37,6 @@ def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | N
     candidates = [word]
     if len(word) > 3 and word[0] in "وف":
         candidates.append(word[1:])
-    for w in list(candidates):
-        if len(w) > 4 and w[0] == "س" and w[1] in "يتنا":
-            candidates.append(w[1:])
     for w in candidates:
         form = lex.verbs.get(w)
         if form is not None:
@@ -52,8 +53,13 @@ def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | N
 def frame_at(lex: Lexicon, norms: list[str], i: int) -> tuple[Frame, int] | None:
     """The according-to frame starting at token i and its length in tokens, if any."""
     word = norms[i]
-    bare = word[1:] if len(word) > 3 and word[0] in "وف" and word[1:] in lex.frames else word
-    for frame in lex.frames.get(bare, ()):
+    if word in lex.frames:
+        bare = word
+    elif len(word) > 3 and word[0] in "وف" and word[1:] in lex.frames:
+        bare = word[1:]
+    else:
+        return None
+    for frame in lex.frames[bare]:
         n = len(frame.words)
         if tuple([bare, *norms[i + 1:i + n]]) != frame.words:
             continue

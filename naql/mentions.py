@@ -46,13 +46,17 @@ class MentionReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
 
-    def is_lexical(self, n: str) -> bool:
-        """A word that the lexicons know as something other than a name."""
+    def is_lexical(self, n: str, gentilic: bool = True) -> bool:
+        """A word that the lexicons know as something other than a name.
+
+        Function words are compared as written: العلي is a name, not the preposition على.
+        """
         lex = self.lex
+        if n in lex.function_words or n in lex.complementisers or n in lex.verbs:
+            return True
         for f in word_forms(n):
-            if (f in lex.function_words or f in lex.adjunct_times or f in lex.roles or f in lex.kinds
-                    or f in lex.anonymous or f in lex.countries or f in lex.complementisers
-                    or f in lex.outlets.by_first or f in lex.verbs or self.is_gentilic(f)):
+            if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
+                    or f in lex.countries or f in lex.outlets.by_first or (gentilic and self.is_gentilic(f))):
                 return True
         return False
 
@@ -60,9 +64,11 @@ class MentionReader:
         g = self.lex.gentilics
         return f in g or (f.endswith("ه") and f[:-1] in g) or (f.endswith(("ين", "ون")) and f[:-2] in g)
 
-    def nameish(self, tok: Token) -> bool:
+    def nameish(self, tok: Token, surname: bool = False) -> bool:
+        """Could be part of a name; a surname may look like a gentilic (عادل المصري)."""
         n = tok.norm
-        return tok.kind == WORD and not any(ch.isdigit() for ch in n) and not self.is_lexical(n) and len(n) > 1
+        return (tok.kind == WORD and not any(ch.isdigit() for ch in n) and len(n) > 1
+                and not self.is_lexical(n, gentilic=not surname))
 
     def read(self, toks: list[Token]) -> Mention:
         lex = self.lex
@@ -160,10 +166,8 @@ class MentionReader:
             is_role = any(f in self.lex.roles for f in word_forms(t.norm))
             if is_role and run and k + 1 < len(seg):
                 break
-            if self.nameish(t) or t.norm in NAME_PARTICLES or (is_role and run):
-                if t.norm.startswith("ال") and not run:
-                    if not self.nameish(t):
-                        break
+            surname = bool(run) and t.norm.startswith("ال")
+            if self.nameish(t, surname) or t.norm in NAME_PARTICLES or (is_role and run):
                 run.append(t)
                 k += 1
                 continue

@@ -79,7 +79,7 @@ class Resolver:
             gender = c.form.gender if c.form else None
             if c.source is not None:
                 m = self.mention(c.source)
-                e = self.link(m, c.source[0])
+                e = self.link(m, c.source[0], gender)
                 e.mentions.append(m)
                 tokens = self.layout.tokens
                 e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
@@ -97,7 +97,7 @@ class Resolver:
                 e.found_name = self.name_for_role(e)
         return out
 
-    def link(self, m: Mention, at: int) -> EntityState:
+    def link(self, m: Mention, at: int, gender: str | None = None) -> EntityState:
         if m.honorific:
             person = next((e for e in reversed(self.entities) if e.kind == "person" and not e.anonymous), None)
             if person is not None:
@@ -116,8 +116,9 @@ class Resolver:
                 for e in reversed(self.entities):
                     if m.words <= e.words and (not same_head or any(x.head == m.head for x in e.mentions)):
                         return e
-            if m.role and m.definite:  # المتحدث، الناخب الوطني: the person last quoted
-                person = next((e for e in reversed(self.entities) if e.kind == "person" and e.name_words), None)
+            if m.role and m.definite and len(m.sequence) <= 2:  # المتحدث، الناخب الوطني: the person last quoted
+                person = next((e for e in reversed(self.entities) if e.kind == "person" and e.name_words
+                               and (gender is None or e.gender in (None, gender))), None)
                 if person is not None:
                     return person
         return self.new()

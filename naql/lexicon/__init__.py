@@ -111,7 +111,7 @@ def _verbs() -> dict[str, VerbForm]:
     return forms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     verbs: dict[str, VerbForm]
     frames: dict[str, list[Frame]]
