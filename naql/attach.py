@@ -11,6 +11,7 @@ The patterns, in the order an Arabic sentence offers them:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at
@@ -28,6 +29,9 @@ NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ال", "ابو", "ام"
 PREPOSITION_PRONOUNS = frozenset(p + s for p in ("ب", "ل", "عن", "من", "علي", "الي", "في")
                                  for s in ("ه", "ها", "هم", "هما", "نا", "ي"))
 MAX_SOURCE_WORDS = 12
+# Bounds that keep the work per cue constant, so a page with no punctuation stays linear.
+LOOK_BACK = 60  # tokens searched before a cue for its clause start or subject
+MAX_CONTENT = 600  # tokens in one content
 AUXILIARIES = frozenset({"كان", "كانت", "وكان", "وكانت"})
 NP_PREPOSITIONS = frozenset({"في", "عن", "من", "علي", "الي", "مع", "لدي"})  # inside a description
 NESTED_SOURCE_TOKENS = 6  # a report inside another's words names its source briefly
@@ -73,6 +77,7 @@ class Attacher:
         self.norms = [t.norm for t in layout.tokens]
         self.cue_at = {c.start: c for c in cues}
         self.consumed_frames: set[int] = set()
+        self.by_sentence: dict[int, list[Candidate]] = {}  # cue-based candidates, for frames to find
 
     # --- small predicates -------------------------------------------------------------
     def is_word(self, i: int) -> bool:
@@ -111,9 +116,10 @@ class Attacher:
                 cand = self.from_verb(cue)
                 if cand:
                     found.append(cand)
+                    self.by_sentence.setdefault(self.layout.sentence_of[cue.start], []).append(cand)
         for cue in self.cues:
             if cue.frame is not None and cue.start not in self.consumed_frames:
-                cand = self.from_frame(cue, found)
+                cand = self.from_frame(cue)
                 if cand:
                     found.append(cand)
         found.extend(self.headlines())
@@ -377,6 +383,7 @@ class Attacher:
         conjoined = self.norms[i] not in self.lex.verbs and self.norms[i][0] in "وف" and not self.norms[i].startswith("وس")
         if conjoined or (i > 0 and self.norms[i - 1] in ("و", "ف")):
             return None  # وقال: a conjoined verb does not follow its subject
+        s0 = max(s0, i - LOOK_BACK)
         lead = self.skip_discourse(s0)
         after_aux = lead < i and self.norms[lead] in AUXILIARIES
         end = i
@@ -411,6 +418,7 @@ class Attacher:
 
     def clause_start(self, i: int, s0: int) -> int:
         """After the nearest complementiser, colon, opening quote or comma before token i."""
+        s0 = max(s0, i - LOOK_BACK)
         lead = self.skip_discourse(s0)
         aux = lead < i and self.norms[lead] in AUXILIARIES
         if aux:
@@ -475,6 +483,7 @@ class Attacher:
                                                 or self.lex.content_end.match(self.norms, i) > 0)
 
     def content_end(self, start: int, s1: int) -> int:
+        s1 = min(s1, start + MAX_CONTENT)
         base = self.layout.depth[start]
         end = s1
         for k in range(start, s1):
@@ -526,6 +535,7 @@ class Attacher:
             return None  # a conjoined verb (وقال) does not close a content-first sentence
         if any(self.tokens[k].kind == WORD for k in range(region_end, s1)):
             return None
+        s0 = max(s0, cue.start - LOOK_BACK)
         k = cue.start - 1
         if k < s0 or not (self.tokens[k].text in COMMAS or self.tokens[k].kind == QUOTE):
             return None
@@ -593,7 +603,7 @@ class Attacher:
         return out
 
     # --- according-to frames -------------------------------------------------------------
-    def from_frame(self, cue: Cue, found: list[Candidate]) -> Candidate | None:
+    def from_frame(self, cue: Cue) -> Candidate | None:
         s0, s1 = self.layout.sentence_range(cue.start)
         frame = cue.frame
         assert frame is not None
@@ -610,7 +620,8 @@ class Attacher:
             while i < s1 and self.norms[i] in ("اليه", "اليها", "له", "به", "عنه", "فيه"):
                 i += 1
         if frame.use == "via":
-            host = next((c for c in reversed(found) if c.cue and s0 <= c.cue[0] < cue.start), None)
+            same = self.by_sentence.get(self.layout.sentence_of[cue.start], [])
+            host = next((c for c in reversed(same) if c.cue and c.cue[0] < cue.start), None)
             if host is not None:
                 via = self.np_after(i, s1)
                 if via:
@@ -625,6 +636,7 @@ class Attacher:
         after = src[1]
         framed = frame_at(self.lex, self.norms, after) if after < s1 and self.tokens[after].kind == WORD else None
         if framed and framed[0].use == "via":
+            self.consumed_frames.add(after)
             via = self.np_after(after + framed[1], s1)
             if via:
                 vias.extend(self.split_conjuncts(via))
@@ -648,7 +660,7 @@ class Attacher:
             if self.words_in((begin, end)) < 2:
                 return None
             c = (begin, end)
-        self.add_to_host(c, src, found)
+        self.add_to_host(c, src, self.by_sentence.get(self.layout.sentence_of[cue.start], []))
         return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
                          via=vias, source_skip=skip)
 
@@ -666,6 +678,7 @@ class Attacher:
                 or bool(lex.titles.match(self.norms, i)))
 
     def clause_start_for_frame(self, i: int, s0: int) -> int:
+        s0 = max(s0, i - LOOK_BACK)
         k = i - 1
         while k >= s0:
             t = self.tokens[k]
@@ -676,9 +689,9 @@ class Attacher:
             k -= 1
         return self.skip_discourse(s0)
 
-    def add_to_host(self, content: Range, src: Range, found: list[Candidate]) -> None:
+    def add_to_host(self, content: Range, src: Range, same_sentence: list[Candidate]) -> None:
         """A frame inside another attribution's content is a source that one cites."""
-        for c in found:
+        for c in same_sentence:
             if c.content[0] < content[0] and content[1] <= c.content[1] and c.cue is not None:
                 c.via.append(src)
 
@@ -756,9 +769,17 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         if c.content not in seen:
             seen[c.content] = c
     kept = list(seen.values())
-    contents = [c.content for c in kept]
+    starts = sorted(seen)
+    reach, furthest = [], -1  # reach[i]: the furthest end among contents starting at or before starts[i]
+    for _, b in starts:
+        furthest = max(furthest, b)
+        reach.append(furthest)
+
     def nested(c: Candidate) -> bool:
-        return c.cue is not None and any(a <= c.cue[0] < b and (a, b) != c.content for a, b in contents)
+        if c.cue is None:
+            return False
+        i = bisect_right(starts, (c.cue[0], len(starts) + c.cue[0] + 1 << 30)) - 1
+        return i >= 0 and reach[i] > c.cue[0]
 
     kept = [c for c in kept if not (nested(c) and c.rule.startswith("verb") and (
         c.source is None or c.source[1] - c.source[0] > NESTED_SOURCE_TOKENS))]

@@ -14,47 +14,47 @@ from .mentions import Mention, MentionReader, bare
 from .text.segment import Layout
 
 UNKNOWN = "غير محدد"
+RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
 
 
 @dataclass(slots=True)
 class EntityState:
+    """One source as the article builds it up, mention by mention."""
+
     id: str
     mentions: list[Mention] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     gender: str | None = None
     found_name: str | None = None  # a name the article gives this role elsewhere
+    best_name: str | None = None  # the fullest name among the mentions
+    best_description: str | None = None
+    name_words: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    kind: str = "unknown"
+    anonymous: bool = True
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        if m.name and (self.best_name is None or len(m.name.split()) > len(self.best_name.split())):
+            self.best_name = m.name
+        if not m.honorific and (self.best_description is None
+                                or len(m.description.split()) > len(self.best_description.split())):
+            self.best_description = m.description
+        self.name_words |= m.name_words
+        self.words |= m.words | m.name_words
+        self.heads.add(m.head)
+        if self.kind == "unknown":
+            self.kind = m.kind
+        self.anonymous = self.anonymous and m.anonymous
 
     @property
     def name(self) -> str:
-        named = [m.name for m in self.mentions if m.name]
-        if named:
-            return max(named, key=lambda n: len(n.split()))
-        if self.found_name:
-            return self.found_name
-        descriptions = [m.description for m in self.mentions if not m.honorific]
-        return max(descriptions, key=lambda d: len(d.split())) if descriptions else UNKNOWN
+        return self.best_name or self.found_name or self.best_description or UNKNOWN
 
     @property
-    def name_words(self) -> frozenset[str]:
-        out: set[str] = set()
-        for m in self.mentions:
-            out |= m.name_words
-        return frozenset(out)
-
-    @property
-    def words(self) -> frozenset[str]:
-        out: set[str] = set()
-        for m in self.mentions:
-            out |= m.words | m.name_words
-        return frozenset(out)
-
-    @property
-    def kind(self) -> str:
-        return next((m.kind for m in self.mentions if m.kind != "unknown"), "unknown")
-
-    @property
-    def anonymous(self) -> bool:
-        return bool(self.mentions) and all(m.anonymous for m in self.mentions)
+    def has_role(self) -> bool:
+        return any(m.role for m in self.mentions)
 
 
 @dataclass(slots=True)
@@ -80,7 +80,7 @@ class Resolver:
             if c.source is not None:
                 m = self.mention(c.source)
                 e = self.link(m, c.source[0], gender)
-                e.mentions.append(m)
+                e.add(m)
                 tokens = self.layout.tokens
                 e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
                 if e.gender is None and gender is not None and (c.form is None or c.form.aspect != "imperfect"
@@ -92,32 +92,34 @@ class Resolver:
             else:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
                 out.append(Resolved(c, e or self.antecedent(gender, out), None))
+        index = _Index(self.layout)
         for e in self.entities:
-            if not e.name_words and any(m.role for m in e.mentions):
-                e.found_name = self.name_for_role(e)
+            if not e.name_words and e.has_role:
+                e.found_name = self.name_for_role(e, index)
         return out
 
     def link(self, m: Mention, at: int, gender: str | None = None) -> EntityState:
+        recent = self.entities[-RECENT:][::-1]
         if m.honorific:
-            person = next((e for e in reversed(self.entities) if e.kind == "person" and not e.anonymous), None)
+            person = next((e for e in recent if e.kind == "person" and not e.anonymous and e.mentions), None)
             if person is not None:
                 return person
             return self.new(found_name=self.titled_name_before(at))
         if m.name_words:
-            for e in reversed(self.entities):
+            for e in recent:
                 names = e.name_words
                 if names and (m.name_words <= names or names <= m.name_words):
                     return e
-                if not names and any(x.role for x in e.mentions) and _contains_sequence(m.sequence, e):
+                if not names and e.has_role and _contains_sequence(m.sequence, e):
                     return e
         elif m.words and (m.definite or m.anonymous or m.role):
             # الوزارة → the ministry named last, before a minister's title that mentions a ministry
             for same_head in (True, False):
-                for e in reversed(self.entities):
-                    if m.words <= e.words and (not same_head or any(x.head == m.head for x in e.mentions)):
+                for e in recent:
+                    if m.words <= e.words and (not same_head or m.head in e.heads):
                         return e
             if m.role and m.definite and len(m.sequence) <= 2:  # المتحدث، الناخب الوطني: the person last quoted
-                person = next((e for e in reversed(self.entities) if e.kind == "person" and e.name_words
+                person = next((e for e in recent if e.kind == "person" and e.name_words
                                and (gender is None or e.gender in (None, gender))), None)
                 if person is not None:
                     return person
@@ -131,7 +133,7 @@ class Resolver:
     def host_of(self, c: Candidate, done: list[Resolved]) -> EntityState | None:
         """A participle continues the attribution before it in the same sentence."""
         sentence = self.layout.sentence_of[c.cue[0]] if c.cue else -1
-        for r in reversed(done):
+        for r in done[-RECENT:][::-1]:
             anchor = r.candidate.cue or r.candidate.source
             if (anchor and r.candidate.form is not None and self.layout.sentence_of[anchor[0]] == sentence
                     and anchor[0] < c.cue[0]):
@@ -140,7 +142,7 @@ class Resolver:
 
     def antecedent(self, gender: str | None, done: list[Resolved]) -> EntityState | None:
         """The nearest earlier source that agrees in gender."""
-        for r in reversed(done):
+        for r in done[-RECENT:][::-1]:
             e = r.entity
             if e is None or r.candidate.rule == "frame" or r.candidate.nested:
                 continue
@@ -148,15 +150,15 @@ class Resolver:
                 return e
         return None
 
-    def name_for_role(self, e: EntityState) -> str | None:
+    def name_for_role(self, e: EntityState, index: "_Index") -> str | None:
         """نائبة ... النائبة هدى سجاد: the name written next to the same role in the article."""
         tokens = self.layout.tokens
-        bares = [bare(t.norm) for t in tokens]
+        bares = index.bares
         for m in e.mentions:
             seq = m.sequence
             if not seq:
                 continue
-            for i in range(len(tokens) - len(seq)):
+            for i in index.positions(seq[0]):
                 if tuple(bares[i:i + len(seq)]) != seq:
                     continue
                 k = i + len(seq)
@@ -178,7 +180,7 @@ class Resolver:
         """سموه with no earlier source: the nearest titled name before it (الشيخ محمد بن راشد)."""
         tokens = self.layout.tokens
         norms = [t.norm for t in tokens]
-        for k in range(at - 1, -1, -1):
+        for k in range(at - 1, max(-1, at - 40 * RECENT), -1):
             m = self.lex.titles.match(norms, k)
             if m:
                 run = self.reader.run_from(tokens[k + m:k + m + 8], 0)
@@ -186,6 +188,31 @@ class Resolver:
                     return " ".join(t.text for t in tokens[k:k + m] if t.kind == "word") + " " + " ".join(
                         t.text for t in run)
         return None
+
+
+class _Index:
+    """Where each word (without its article) occurs, built once per article when needed."""
+
+    MAX_PLACES = 32  # occurrences of one word tried when looking for a role's name
+
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self._bares: list[str] | None = None
+        self._at: dict[str, list[int]] = {}
+
+    @property
+    def bares(self) -> list[str]:
+        if self._bares is None:
+            self._bares = [bare(t.norm) for t in self.layout.tokens]
+            for i, w in enumerate(self._bares):
+                places = self._at.setdefault(w, [])
+                if len(places) < self.MAX_PLACES:
+                    places.append(i)
+        return self._bares
+
+    def positions(self, word: str) -> list[int]:
+        _ = self.bares
+        return self._at.get(word, [])
 
 
 def _contains_sequence(seq: tuple[str, ...], e: EntityState) -> bool:

@@ -36,6 +36,7 @@ class Layout:
     tokens: list[Token]
     quotes: list[Quote]
     quote_at: dict[int, Quote]  # opening-mark index → quote
+    quote_closed_at: dict[int, Quote]  # closing-mark index → quote
     depth: list[int]  # how many quotes enclose each token
     sentences: list[tuple[int, int]]  # token ranges [start, end)
     sentence_of: list[int]
@@ -46,10 +47,7 @@ class Layout:
         return self.sentences[self.sentence_of[i]]
 
     def quote_closing(self, close_index: int) -> Quote | None:
-        for q in self.quotes:
-            if q.close == close_index:
-                return q
-        return None
+        return self.quote_closed_at.get(close_index)
 
 
 def _pair_quotes(tokens: list[Token]) -> list[Quote]:
@@ -145,5 +143,5 @@ def layout(tokens: list[Token]) -> Layout:
         for i in range(start, n):
             sentence_of[i] = len(sentences)
         sentences.append((start, n))
-    return Layout(tokens, quotes, {q.open: q for q in quotes}, depth, sentences, sentence_of, line_start,
-                  frozenset(ends))
+    return Layout(tokens, quotes, {q.open: q for q in quotes}, {q.close: q for q in quotes if q.close is not None},
+                  depth, sentences, sentence_of, line_start, frozenset(ends))
