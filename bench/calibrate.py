@@ -1,0 +1,46 @@
+"""Calibrate ``confidence`` per rule on annotated articles and write lexicon/data/confidence.tsv.
+
+    python bench/calibrate.py ../shared/gold/dev [--write]
+
+For each rule (the pattern that found an attribution), the share of its attributions that
+are right end to end (content matched and source right), smoothed toward the overall share
+so that a rule seen a few times does not get 0 or 1.
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import naql
+from naql.evaluate import _pred_source, load_gold, match, source_right
+
+PRIOR = 4  # pseudo-observations at the overall rate
+TABLE = Path(naql.__file__).parent / "lexicon" / "data" / "confidence.tsv"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold")
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    seen, right = Counter(), Counter()
+    for gid, g in load_gold(args.gold).items():
+        pred = naql.extract(g["text"], "text", name=gid).to_dict()["attributions"]
+        ok = {j for i, j in match(g["attributions"], pred)
+              if source_right(_pred_source(pred[j]), g["attributions"][i]["source_resolved"])}
+        for j, a in enumerate(pred):
+            seen[a["rule"]] += 1
+            right[a["rule"]] += j in ok
+    overall = sum(right.values()) / max(1, sum(seen.values()))
+    rows = {rule: (right[rule] + PRIOR * overall) / (seen[rule] + PRIOR) for rule in seen}
+    for rule in sorted(rows, key=lambda r: -seen[r]):
+        print(f"{rule:20s} {right[rule]:4d}/{seen[rule]:<4d} -> {rows[rule]:.3f}")
+    if args.write:
+        lines = ["# rule\tshare right end to end on the dev set, smoothed (written by bench/calibrate.py)",
+                 "rule\tconfidence"] + [f"{r}\t{v:.3f}" for r, v in sorted(rows.items())]
+        TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
