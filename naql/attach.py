@@ -153,6 +153,8 @@ class Attacher:
         if src is not None and self.words_in(src) > MAX_SOURCE_WORDS:
             return None
         kind = "indirect"
+        if form.cls == "call" and (opener is None or opener[0] not in ("comp", "prep")):
+            return None  # دعا إلى الحوار: a call is reported only with a clause (دعا إلى أن)
         if opener is not None:
             what, at = opener
             if what == "colon":
@@ -177,6 +179,8 @@ class Attacher:
                 start = rest
         elif rule == "verb.svo" and form.cls in NP_CONTENT_CLASSES:
             start = rest if rest is not None else self.skip_recipient(cue.end, region_end)
+            if start < s1 and self.tokens[start].kind == WORD and self.starts_adjunct(start):
+                return None  # الصفقة قد تُعلن خلال أيام: no content, the verb is passive
         elif form.cls in NP_CONTENT_CLASSES:
             if rest is not None:
                 start = rest
@@ -216,11 +220,13 @@ class Attacher:
         assert form is not None
         vias: list[Range] = []
         j = cue.end
+        circumstance = False  # inside في بيان على موقعها ...: its prepositions open nothing
         while j < s1 and j - cue.end <= 40:
             t = self.tokens[j]
             if self.is_sentence_end(j):
                 break
             if t.kind == WORD:
+                circumstance = circumstance or self.starts_adjunct_word(j) or self.is_event_phrase(j)
                 framed = frame_at(self.lex, self.norms, j)
                 if framed and framed[0].use == "via":
                     self.consumed_frames.add(j)
@@ -231,12 +237,13 @@ class Attacher:
                         continue
                 if self.is_complementiser(j):
                     return ("comp", j), j, vias
-                if self.norms[j] in form.preps and j + 1 < s1:
+                if self.norms[j] in form.preps and j + 1 < s1 and (
+                        self.is_complementiser(j + 1) or (form.cls in NP_CONTENT_CLASSES and not circumstance)):
                     return ("prep", j), j, vias
                 if (form.cls in NP_CONTENT_CLASSES and form.cls != "describe"
                         and self.norms[j] in self.lex.content_starts):
                     return ("np", j), j, vias
-                if j > cue.end and self.is_verb_cue(j) and self.norms[j - 1] not in RELATIVES:
+                if self.is_verb_cue(j) and self.norms[j - 1] not in RELATIVES:
                     break
             elif t.text == ":":
                 return ("colon", j), j, vias
@@ -322,7 +329,8 @@ class Attacher:
         if not n.startswith("ل") or len(n) < 2:
             return False
         rest = n[2:] if n.startswith("لل") else n[1:]
-        return rest in ("ه", "ها", "هم", "نا", "ي") or rest in self.lex.outlets.by_first
+        return (rest in ("ه", "ها", "هم", "نا", "ي") or rest in self.lex.outlets.by_first
+                or rest in self.lex.recipients or n[1:] in self.lex.recipients)
 
     def recipient_in(self, sa: int, sb: int) -> Range | None:
         for k in range(sa, sb):
@@ -351,13 +359,22 @@ class Attacher:
                 continue
             n = self.norms[k]
             if (self.in_set(k, self.lex.adjunct_times) or self.is_event_phrase(k) or n == "قد"
-                    or n in self.lex.adjunct_preps or frame_at(self.lex, self.norms, k) is not None):
+                    or n in self.lex.adjunct_preps or frame_at(self.lex, self.norms, k) is not None
+                    or self.is_masdar(k) or (n in self.lex.prepositions and k + 1 < sb and self.is_masdar(k + 1))):
                 return k, self.recipient_in(k, sb)
             if self.is_recipient(k):
                 return k, self.recipient_in(k, sb)
             if form is not None and form.lemma in VIA_VERBS and n == "عن":
                 return k, None
         return sb, None
+
+    def is_masdar(self, k: int) -> bool:
+        """قوله، تأكيده، اعتقاده: a verbal noun of saying or stance carrying its speaker as a pronoun."""
+        n = self.norms[k]
+        for suffix in ("ها", "هم", "ه"):
+            if n.endswith(suffix) and n[: -len(suffix)] in self.lex.masdars:
+                return True
+        return False
 
     def is_apposition(self, sa: int, sb: int) -> bool:
         words = [k for k in range(sa, sb) if self.tokens[k].kind == WORD]
@@ -567,7 +584,7 @@ class Attacher:
                     or t.text in COMMAS or t.text in SEPARATORS - {"/"}):
                 break
             if t.kind == WORD:
-                if k > start and (self.is_complementiser(k) or self.norms[k] in ("فان",)
+                if k > start and (self.is_complementiser(k) or self.norms[k] in ("فان",) or self.is_masdar(k)
                                   or self.is_verb_cue(k) or k in self.cue_at
                                   or self.lex.content_end.match(self.norms, k)):
                     break

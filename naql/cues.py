@@ -107,7 +107,10 @@ def _participle_position(layout: Layout, lex: Lexicon, i: int) -> bool:
     if i == 0:
         return True
     prev = tokens[i - 1]
-    return prev.kind != WORD or prev.norm in ("و",)
+    if prev.kind != WORD or prev.norm in ("و",):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None  # وتابع قائلاً: «...»
+    return nxt is not None and (nxt.text == ":" or nxt.norm in lex.complementisers or nxt.kind == "quote")
 
 
 def _inside_short_quotes(layout: Layout) -> list[bool]:

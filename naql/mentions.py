@@ -147,7 +147,9 @@ class MentionReader:
             if not self.nameish(t) and t.norm not in NAME_PARTICLES:
                 break
             prev = seg[k - 1]
-            if t.norm.startswith("ال") and not (self.nameish(prev) and not prev.norm.startswith("ال")):
+            if t.norm.startswith(PREPOSED_ARTICLE):
+                break  # للأمم المتحدة: a prepositional phrase, not a name
+            if _definite(t.norm) and not (self.nameish(prev) and not _definite(prev.norm)):
                 break
             if prev.norm in self.lex.function_words or prev.norm in self.lex.adjunct_preps:
                 break  # النائب عن سائرون: the object of a preposition is not the name
@@ -194,6 +196,13 @@ class MentionReader:
         if named or personal:
             return "person"
         return "unknown"
+
+
+PREPOSED_ARTICLE = ("لل", "بال", "كال")
+
+
+def _definite(n: str) -> bool:
+    return n.startswith(("ال", "وال", "فال") + PREPOSED_ARTICLE)
 
 
 def _segments(toks: list[Token]) -> list[list[Token]]:

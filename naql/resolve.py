@@ -118,7 +118,7 @@ class Resolver:
                 for e in recent:
                     if m.words <= e.words and (not same_head or m.head in e.heads):
                         return e
-            if m.role and m.definite and len(m.sequence) <= 2:  # المتحدث، الناخب الوطني: the person last quoted
+            if m.role and m.definite and len(m.sequence) == 1 and not m.anonymous:  # المتحدث: the person last quoted
                 person = next((e for e in recent if e.kind == "person" and e.name_words
                                and (gender is None or e.gender in (None, gender))), None)
                 if person is not None:

@@ -131,6 +131,8 @@ class Lexicon:
     adjunct_times: frozenset[str]
     adjunct_preps: frozenset[str]
     event_preps: frozenset[str]
+    masdars: frozenset[str]
+    recipients: frozenset[str]
     function_words: frozenset[str]
     headline_stop: Phrases
     content_starts: frozenset[str]
@@ -170,6 +172,8 @@ def load() -> Lexicon:
         adjunct_times=frozenset(normalize(w) for w in adjuncts.get("time", [])),
         adjunct_preps=frozenset(normalize(w) for w in adjuncts.get("preposition", [])),
         event_preps=frozenset(normalize(w) for w in adjuncts.get("event preposition", [])),
+        masdars=frozenset(normalize(w) for w in adjuncts.get("masdar", [])),
+        recipients=frozenset(normalize(w) for w in adjuncts.get("recipient", [])),
         function_words=_words("function_words.txt"),
         headline_stop=_phrases(_lines("headline_stop.txt")),
         content_starts=_words("content_starts.txt"),
