@@ -153,7 +153,7 @@ class Attacher:
         if src is not None and self.words_in(src) > MAX_SOURCE_WORDS:
             return None
         kind = "indirect"
-        if form.cls == "call" and (opener is None or opener[0] not in ("comp", "prep")):
+        if form.cls == "call" and not self.calls_for_clause(opener):
             return None  # دعا إلى الحوار: a call is reported only with a clause (دعا إلى أن)
         if opener is not None:
             what, at = opener
@@ -204,6 +204,16 @@ class Attacher:
         if quoted:
             kind = "direct"
         return Candidate((cue.start, cue.end), src, (c0, c1), kind, form.polarity, rule, form, vias, recipient)
+
+    def calls_for_clause(self, opener: tuple[str, int] | None) -> bool:
+        """طالب بأن ... / مطالباً «الكتل أن تتحمل ...»: the demand is a clause."""
+        if opener is None:
+            return False
+        what, at = opener
+        if what == "quote":
+            a, b = self.layout.quote_at[at].inner
+            return any(self.is_complementiser(k) for k in range(a, min(b, a + 30)))
+        return what in ("comp", "prep")
 
     def has_relative(self, r: Range) -> bool:
         return any(self.norms[k] in ("التي", "الذي", "الذين") for k in range(*r))
