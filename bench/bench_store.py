@@ -13,6 +13,8 @@ Everything is generated; nothing is downloaded. Targets: >= 200 articles/s; < 50
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import json
 import os
 import random
@@ -54,23 +56,25 @@ OUTLETS = [f"outlet{i}.example" for i in range(40)]
 HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "ة": "ه", "ى": "ي"})
 
 
+_CUMULATIVE: dict[tuple[int, float], list[float]] = {}
+
+
 def zipf_choice(rng: random.Random, items: list, s: float = 1.1):
     """Pick with Zipf-like weights so a few items dominate, as in news."""
-    weights = getattr(zipf_choice, "_w", {}).get((len(items), s))
-    if weights is None:
-        weights = [1 / (r ** s) for r in range(1, len(items) + 1)]
-        zipf_choice.__dict__.setdefault("_w", {})[(len(items), s)] = weights
-    return rng.choices(items, weights)[0]
+    cum = _CUMULATIVE.get((len(items), s))
+    if cum is None:
+        cum = _CUMULATIVE[(len(items), s)] = list(
+            itertools.accumulate(1 / (r ** s) for r in range(1, len(items) + 1)))
+    return items[bisect.bisect(cum, rng.random() * cum[-1])]
 
 
 def people(n: int) -> list[str]:
+    """``n`` distinct names (at most 15,633): the famous ones first, then first+father+family."""
     rng = random.Random(1)
-    names = list(FAMOUS)
+    names = dict.fromkeys(FAMOUS)
     while len(names) < n:
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        if name not in names:
-            names.append(name)
-    return names
+        names[f"{rng.choice(FIRST)} {rng.choice(FIRST)} {rng.choice(LAST)}"] = None
+    return list(names)
 
 
 def spelling(rng: random.Random, name: str) -> str:

@@ -485,8 +485,8 @@ class Attacher:
             start += 1
         if start >= s1:
             return None
-        if self.tokens[start].kind == QUOTE and self.is_long_quote(start):
-            q = self.layout.quote_at[start]
+        q = self.layout.quote_at.get(start)
+        if q is not None and self.is_long_quote(start) and q.end - q.open <= MAX_CONTENT:
             after = q.close + 1 if q.close is not None else q.end
             if self.ends_content(after, s1):
                 a, b = q.inner
@@ -572,7 +572,7 @@ class Attacher:
             return None
         if self.tokens[k].kind == QUOTE:
             q = self.layout.quote_closing(k)
-            if q is not None and q.words > NAME_QUOTE_WORDS:
+            if q is not None and NAME_QUOTE_WORDS < q.words <= MAX_CONTENT:
                 a, b = q.inner
                 return (a, b), "direct"
             return None

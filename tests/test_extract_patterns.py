@@ -132,7 +132,7 @@ CASES = {
         "ارتفعت أسعار النفط بنسبة خمسة في المئة خلال الأسبوع الماضي", "according_to"),
     "wifqan-li-fa-inna": Case(
         "ووفقاً لوزارة الصحة التونسية فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-        "ووفقاً", "وزارة الصحة التونسية", NOT_CHECKED,  # resolved: see test_wifqan_li_resolved
+        "ووفقاً", "وزارة الصحة التونسية", NOT_CHECKED,  # resolved: see test_wifqan_li_source
         "عدد الإصابات الجديدة تجاوز ثلاثمئة حالة", "according_to"),
     "wifqan-li-tatweel": Case(
         "وفقاً لـوزارة الصحة التونسية، فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
@@ -231,16 +231,25 @@ def test_pattern(case: Case) -> None:
     assert a["content"]["text"][:1] not in "«»\"“”", "quotation marks belong outside the content"
 
 
-@pytest.mark.xfail(reason="وفقاً لـX: resolved keeps the preposition (لوزارة ...) and kind is person",
-                   strict=True)
-@pytest.mark.parametrize("text", [
-    "ووفقاً لوزارة الصحة التونسية فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-    "وفقاً لـوزارة الصحة التونسية، فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
+@pytest.mark.xfail(reason="وفقاً لـX: the preposition stays in resolved (لوزارة), is stripped twice from "
+                          "a word that starts with ل (لـ لجنة → جنة), or hides the source (للجنة)", strict=True)
+@pytest.mark.parametrize("text,source,name,kind", [
+    pytest.param("ووفقاً لوزارة الصحة التونسية فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
+                 "وزارة الصحة التونسية", "وزارة الصحة التونسية", "government", id="li-attached"),
+    pytest.param("وفقاً لـوزارة الصحة التونسية، فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
+                 "وزارة الصحة التونسية", "وزارة الصحة التونسية", "government", id="li-tatweel"),
+    pytest.param("ووفقاً لوزارة الداخلية فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
+                 "وزارة الداخلية", "وزارة الداخلية", "government", id="li-two-words"),
+    pytest.param("وفقاً لـ لجنة الانتخابات فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
+                 "لجنة الانتخابات", "لجنة الانتخابات", "organization", id="li-apart-lam-word"),
+    pytest.param("وفقاً للجنة الانتخابات فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
+                 "لجنة الانتخابات", "لجنة الانتخابات", "organization", id="li-lam-word"),
 ])
-def test_wifqan_li_resolved(text: str) -> None:
+def test_wifqan_li_source(text: str, source: str, name: str, kind: str) -> None:
     a = with_content(extract(text), "عدد الإصابات الجديدة تجاوز ثلاثمئة حالة")
-    assert a["source"]["resolved"] == "وزارة الصحة التونسية"
-    assert a["source"]["kind"] == "government"
+    assert a["source"]["text"] == source
+    assert a["source"]["resolved"] == name
+    assert a["source"]["kind"] == kind
 
 
 def test_frame_source_span_leaves_out_the_preposition_clitic() -> None:
@@ -258,6 +267,46 @@ def test_trailing_frame_civil_defence() -> None:
     assert a["type"] == "according_to"
 
 
+@pytest.mark.xfail(reason="content first is only tried for say-class verbs: «Y»، أكد X / أوضح X give "
+                          "nothing", strict=True)
+@pytest.mark.parametrize("verb", ["أكد", "أوضح"])
+def test_content_first_with_reveal_verbs(verb: str) -> None:
+    d = extract(f"«لن نسمح بتكرار ما حدث في الموسم الماضي تحت أي ظرف»، {verb} رئيس النادي محمود الخطيب.")
+    a = with_content(d, "لن نسمح بتكرار ما حدث في الموسم الماضي تحت أي ظرف")
+    assert a["source"]["resolved"] == "محمود الخطيب"
+    assert a["type"] == "direct"
+
+
+@pytest.mark.xfail(reason="a right-to-left mark after the cue (وقال\\u200f X) starts the source span: "
+                          "its text is '\\u200f وزير ...'", strict=True)
+def test_bidi_mark_after_cue_is_not_in_the_source() -> None:
+    d = extract("وقال\u200f وزير الخارجية المغربي ناصر بوريطة إن الرباط ترحب بالمبادرة الأممية.")
+    a = with_content(d, "الرباط ترحب بالمبادرة الأممية")
+    assert a["source"]["text"] == "وزير الخارجية المغربي ناصر بوريطة"
+
+
+@pytest.mark.xfail(reason="a trailing frame on the next line of a wrapped sentence keeps the line break "
+                          "at the end of its content", strict=True)
+def test_trailing_frame_after_a_wrapped_line() -> None:
+    text = ("ارتفع عدد المصابين بالحمى في محافظات الصعيد خلال الأيام العشرة الماضية إلى أكثر من ثلاثمئة "
+            "حالة معظمهم من الأطفال وكبار السن الذين نقلوا إلى المستشفيات الحكومية في أسيوط وسوهاج وقنا\n"
+            "بحسب وزارة الصحة المصرية.")
+    d = extract(text)
+    a = d["attributions"][0]
+    assert a["source"]["text"] == "وزارة الصحة المصرية"
+    assert a["content"]["text"] == text.split("\n")[0]
+
+
+@pytest.mark.xfail(reason="لكنه أكد: the pronoun-carrying لكن is read as the subject (source 'لكنه') and "
+                          "the first content runs on over it", strict=True)
+def test_lakinnahu_continues_the_speaker() -> None:
+    d = extract("وقال الوزير سامر الحوراني إن المشروع مهم للمنطقة، لكنه أكد أن التمويل غير متوفر حالياً.")
+    first = d["attributions"][0]
+    assert first["content"]["text"] == "المشروع مهم للمنطقة"
+    a = with_content(d, "التمويل غير متوفر حالياً")
+    assert a["source"]["resolved"] == "سامر الحوراني"
+
+
 # --- according-to with via ------------------------------------------------------------
 TRAILING_VIA = ("تعتزم الحكومة السودانية رفع أسعار الوقود الشهر المقبل بحسب ما أكدته صحيفة التيار "
                 "نقلاً عن مصادر في وزارة الطاقة.")
@@ -270,14 +319,8 @@ def test_trailing_frame_with_via() -> None:
     assert a["cue"]["text"] == "بحسب"
     assert a["source"]["text"] == "صحيفة التيار"
     assert a["source"]["kind"] == "media"
-    assert {v["text"] for v in a["via"]} == {"مصادر في وزارة الطاقة"}
-    assert all(v["anonymous"] for v in a["via"])
-
-
-@pytest.mark.xfail(reason="بحسب ما أكدته X نقلاً عن Z lists the same via Z twice", strict=True)
-def test_trailing_frame_via_listed_once() -> None:
-    a = extract(TRAILING_VIA)["attributions"][0]
-    assert [v["text"] for v in a["via"]] == ["مصادر في وزارة الطاقة"]
+    assert [v["text"] for v in a["via"]] == ["مصادر في وزارة الطاقة"]  # once, not once per frame
+    assert a["via"][0]["anonymous"] is True
 
 
 # --- participles ----------------------------------------------------------------------

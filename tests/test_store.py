@@ -139,7 +139,8 @@ def test_quotes_by_part_of_a_name_unless_exact(store):
     put(store, Article(doc(T4, said(T4, "وزير الخارجية الأمريكي مايك بومبيو", "العقوبات باقية",
                                     cue="قال")), url="https://c.example/4"))
     with store.connect() as conn:
-        assert [q.content for q in queries.quotes(conn, "بومبيو")] == ["العقوبات باقية"]
+        for name in ("بومبيو", "مايك بومبيو", "الوزير مايك بومبيو"):
+            assert [q.content for q in queries.quotes(conn, name)] == ["العقوبات باقية"]
         assert [q.content for q in queries.quotes(conn, "مايك بومبيو", exact=True)] == \
             ["العقوبات باقية"]
         assert queries.quotes(conn, "بومبيو", exact=True) == []
@@ -234,3 +235,16 @@ def test_empty_store_exports_nothing(store, tmp_path):
         assert queries.top_sources(conn).attributions == 0
         assert queries.outlets(conn) == []
     assert pq.read_table(tmp_path / "e.parquet").num_rows == 0
+
+
+def test_database_urls(tmp_path, monkeypatch):
+    from naql.store import database_url
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NAQL_DB", raising=False)
+    assert database_url() == f"sqlite:///{tmp_path / 'naql.db'}"
+    monkeypatch.setenv("NAQL_DB", "corpus/news.db")
+    assert database_url() == f"sqlite:///{tmp_path / 'corpus' / 'news.db'}"
+    assert database_url("postgresql://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+    assert database_url("postgres://u@host/db") == "postgresql+psycopg://u@host/db"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from typing import Any
 
@@ -81,8 +82,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 1
     console = Console(stderr=True)
     began = time.monotonic()
-    with RichReporter(console) as reporter:
-        summary = ingest(args.paths, engine, workers=args.workers, reporter=reporter)
+    try:
+        with RichReporter(console) as reporter:
+            summary = ingest(args.paths, engine, workers=args.workers, reporter=reporter)
+    except (BrokenProcessPool, OperationalError) as exc:
+        _err(f"ingest stopped: {exc}\nwhat was stored is kept; run the same command to resume")
+        return 1
     print_summary(console, summary, time.monotonic() - began)
     return 1 if summary.failed else 0
 

@@ -24,7 +24,7 @@ from naql.read import InputError
 from naql.store.schema import articles
 from naql.store.writer import Article, Writer
 
-from .sources import Failure, Record, expand, read_all
+from .sources import Failure, Record, expand, outlet_of, parse_date, read_all
 
 
 class Reporter(Protocol):
@@ -66,19 +66,25 @@ def _extract(record: Record) -> Article | Failure:
         return Failure(record.place, "no article text")
     document = doc.to_dict()
     document["title"] = record.title or document.get("title")
-    return Article(document=document, url=record.url, outlet=record.outlet,
-                   published=record.published, place=record.place)
+    # What the archive says wins; else what the page itself says (canonical url, date, site).
+    url = record.url or document.get("url")
+    article = Article(document=document, url=url,
+                      outlet=record.outlet or document.get("site") or outlet_of(url),
+                      published=record.published or parse_date(document.get("published")),
+                      place=record.place)
+    article.prepare()
+    return article
 
 
 def ingest(paths: Iterable[str], engine: Engine, workers: int | None = None,
            batch: int = 16, reporter: Reporter | None = None) -> Summary:
     """Read, extract and store everything under ``paths``; returns what happened."""
+    paths = list(paths)
     summary = Summary()
     workers = max(1, workers or os.cpu_count() or 1)
-    files = _files(paths, summary, reporter)
-    if reporter:
-        reporter.start(sum(os.path.getsize(f) for f in files if os.path.isfile(f)))
-    items = read_all(files, reporter.read if reporter else lambda n: None)
+    if reporter:  # a first walk for the total, so that memory does not grow with file count
+        reporter.start(sum(os.path.getsize(f) for f in expand(paths) if isinstance(f, str)))
+    items = read_all(expand(paths), reporter.read if reporter else lambda n: None)
     writer = Writer()
     window: deque[Future] = deque()
     # spawn: workers inherit no connections or threads; a worker that dies breaks the pool
@@ -93,16 +99,6 @@ def ingest(paths: Iterable[str], engine: Engine, workers: int | None = None,
         while window:
             _store(conn, writer, window.popleft().result(), summary, reporter)
     return summary
-
-
-def _files(paths: Iterable[str], summary: Summary, reporter: Reporter | None) -> list[str]:
-    files = []
-    for item in expand(paths):
-        if isinstance(item, Failure):
-            _failed(item, summary, reporter)
-        else:
-            files.append(item)
-    return files
 
 
 def _failed(failure: Failure, summary: Summary, reporter: Reporter | None) -> None:
@@ -139,23 +135,30 @@ def _records_only(items: Iterator[Record | Failure], summary: Summary,
 
 def _store(conn: Connection, writer: Writer, results: list[Article | Failure],
            summary: Summary, reporter: Reporter | None) -> None:
-    """One transaction for the batch; an article the database refuses is rolled back alone
-    and reported, the rest of the batch is stored."""
-    with conn.begin():
-        for result in results:
-            if isinstance(result, Failure):
-                _failed(result, summary, reporter)
-                continue
-            try:
-                with conn.begin_nested():
-                    stored = writer.write(conn, result)
-            except (DataError, IntegrityError) as exc:
-                writer.forget()
-                _failed(Failure(result.place or "?", f"not stored: {exc.orig}"), summary, reporter)
-                continue
-            if stored:
-                summary.ingested += 1
-            else:
-                summary.duplicates += 1
+    """One transaction for the batch. Should the database refuse an article, the batch is
+    redone one article per transaction, so that one is reported and the rest stored."""
+    try:
+        with conn.begin():
+            outcomes = [r if isinstance(r, Failure) else writer.write(conn, r) for r in results]
+    except (DataError, IntegrityError):
+        writer.forget()
+        outcomes = [r if isinstance(r, Failure) else _write_alone(conn, writer, r)
+                    for r in results]
+    for outcome in outcomes:
+        if isinstance(outcome, Failure):
+            _failed(outcome, summary, reporter)
+        elif outcome:
+            summary.ingested += 1
+        else:
+            summary.duplicates += 1
     if reporter:
         reporter.stored(summary)
+
+
+def _write_alone(conn: Connection, writer: Writer, article: Article) -> bool | Failure:
+    try:
+        with conn.begin():
+            return writer.write(conn, article)
+    except (DataError, IntegrityError) as exc:
+        writer.forget()
+        return Failure(article.place or "?", f"not stored: {exc.orig}")

@@ -30,7 +30,7 @@ class Record:
     input_format: str  # text | html | auto, as naql.extract takes it
     url: str | None = None
     title: str | None = None
-    outlet: str | None = None
+    outlet: str | None = None  # when the archive names it; else the page's site or host
     published: datetime | None = None  # naive UTC
 
 
@@ -48,10 +48,13 @@ _KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".ndjson.
           ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 
 
+_LONGEST_FIRST = sorted(_KINDS.items(), key=lambda kv: -len(kv[0]))
+
+
 def kind_of(path: str) -> str | None:
+    """The reader for a file name, by its suffix; None for formats not read in folders."""
     name = path.lower()
-    return next((kind for suffix, kind in sorted(_KINDS.items(), key=lambda kv: -len(kv[0]))
-                 if name.endswith(suffix)), None)
+    return next((kind for suffix, kind in _LONGEST_FIRST if name.endswith(suffix)), None)
 
 
 def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
@@ -68,8 +71,13 @@ def expand(paths: Iterable[str]) -> Iterator[str | Failure]:
             yield Failure(path, "no such file or directory")
 
 
-def read_all(files: Iterable[str], progress: Progress = lambda n: None) -> Iterator[Item]:
+def read_all(files: Iterable[str | Failure], progress: Progress = lambda n: None
+             ) -> Iterator[Item]:
+    """Records and failures of every file, in order; failures of ``expand`` pass through."""
     for path in files:
+        if isinstance(path, Failure):
+            yield path
+            continue
         try:
             reader = _READERS.get(kind_of(path) or "auto", _read_file)
             yield from reader(path, progress)
@@ -119,7 +127,7 @@ def _from_json(place: str, obj: Any) -> Item:
         return Failure(place, 'no "text" or "html"')
     url = _str(obj.get("url"))
     return Record(place=place, content=body, input_format=fmt, url=url,
-                  title=_str(obj.get("title")), outlet=_str(obj.get("outlet")) or outlet_of(url),
+                  title=_str(obj.get("title")), outlet=_str(obj.get("outlet")),
                   published=parse_date(_str(obj.get("published") or obj.get("date"))))
 
 
@@ -161,8 +169,7 @@ def _from_warc(place: str, record) -> Item | None:
     if getattr(record.raw_stream, "limit", 0) > 0:
         return Failure(place, "broken WARC record: cut short")
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return Record(place=place, content=payload, input_format="html", url=url,
-                  outlet=outlet_of(url))
+    return Record(place=place, content=payload, input_format="html", url=url)
 
 
 def _read_feed(path: str, progress: Progress) -> Iterator[Item]:
@@ -186,7 +193,7 @@ def _read_feed(path: str, progress: Progress) -> Iterator[Item]:
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         yield Record(place=place, content=body,
                      input_format="html" if "html" in (detail.get("type") or "html") else "text",
-                     url=url, title=_str(entry.get("title")), outlet=outlet or outlet_of(url),
+                     url=url, title=_str(entry.get("title")), outlet=outlet,
                      published=datetime(*when[:6]) if when else None)
 
 

@@ -60,6 +60,7 @@ def write_csv(conn: Connection, out: IO[str]) -> int:
 
 
 def write_parquet(conn: Connection, path: str, batch: int = 10_000) -> int:
+    """Written in row groups of ``batch`` rows, so memory stays flat."""
     n = 0
     with pq.ParquetWriter(path, COLUMNS) as writer:
         rows: list[dict[str, Any]] = []
@@ -67,9 +68,8 @@ def write_parquet(conn: Connection, path: str, batch: int = 10_000) -> int:
             rows.append(row)
             if len(rows) == batch:
                 writer.write_table(pa.Table.from_pylist(rows, schema=COLUMNS))
-                n += len(rows)
-                rows = []
-        if rows or not n:  # an empty file still gets its schema
+                n, rows = n + len(rows), []
+        if rows:
             writer.write_table(pa.Table.from_pylist(rows, schema=COLUMNS))
             n += len(rows)
     return n

@@ -51,7 +51,7 @@ _NISBA = re.compile(r"^ال\w+يه?$")
 # ال only when three letters remain, so "الله" and "الى" stay whole; in search terms also
 # with a prefixed و ف ب ك, or لل.
 _DEFINITE = re.compile(r"^ال(?=\w{3})")
-_PREFIXED_DEFINITE = re.compile(r"^(?:[وفبك]?ال|لل)(?=\w{3})")
+_PREFIXED_DEFINITE = re.compile(r"(?<!\w)(?:[وفبك]?ال|لل)(?=\w{3})")
 
 
 def source_key(name: str) -> str:
@@ -69,4 +69,4 @@ def source_key(name: str) -> str:
 def search_terms(s: str) -> list[str]:
     """Terms for the full-text index and its queries: folded words without a leading article
     (ال, وال, بال, فال, كال, لل), so "والهجمات" finds "هجمات"."""
-    return [_PREFIXED_DEFINITE.sub("", w) for w in words(s)]
+    return _PREFIXED_DEFINITE.sub("", " ".join(words(s))).split()

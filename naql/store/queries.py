@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, intersect, select, union
+from sqlalchemy import Connection, and_, case, func, intersect, select
 
 from . import search
 from .keys import source_key
@@ -43,11 +43,13 @@ def quotes(conn: Connection, source: str, limit: int = 20, exact: bool = False) 
     key = source_key(source)
     if not key:
         return []
-    matching = select(aliases.c.source_id).where(aliases.c.key == key)
+    matching = attributions.c.source_id.in_(
+        select(aliases.c.source_id).where(aliases.c.key == key))
     if not exact:
         by_word = [select(source_terms.c.source_id).where(source_terms.c.term == t)
                    for t in key.split()]
-        matching = union(matching, intersect(*by_word) if len(by_word) > 1 else by_word[0])
+        matching |= attributions.c.source_id.in_(
+            intersect(*by_word) if len(by_word) > 1 else by_word[0])
     said_by = mentions.alias("said_by")
     rows = conn.execute(
         select(attributions, articles.c.url, articles.c.outlet, articles.c.title,
@@ -55,7 +57,7 @@ def quotes(conn: Connection, source: str, limit: int = 20, exact: bool = False) 
         .join(articles, articles.c.id == attributions.c.article_id)
         .join(said_by, and_(said_by.c.attribution_id == attributions.c.id,
                             said_by.c.role == "source"))
-        .where(attributions.c.source_id.in_(matching))
+        .where(matching)
         .order_by(attributions.c.published.desc().nulls_last(), attributions.c.id.desc())
         .limit(limit)).all()
     vias = _vias(conn, [r.id for r in rows])

@@ -28,16 +28,18 @@ class Query:
         return cls(tuple(search_terms(stripped)), phrase)
 
 
-def index_article(conn: Connection, article_id: int, title: str | None, body: str) -> None:
-    params = {"id": article_id, "title": " ".join(search_terms(title or "")),
-              "body": " ".join(search_terms(body))}
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO article_search(rowid, title, body) "
-                          "VALUES (:id, :title, :body)"), params)
-    else:
-        conn.execute(text("INSERT INTO article_search(article_id, terms) VALUES (:id, "
-                          "setweight(to_tsvector('simple', :title), 'A') || "
-                          "to_tsvector('simple', :body))"), params)
+_INDEX = {
+    "sqlite": text("INSERT INTO article_search(rowid, title, body) VALUES (:id, :title, :body)"),
+    "postgresql": text("INSERT INTO article_search(article_id, terms) VALUES (:id, "
+                       "setweight(to_tsvector('simple', :title), 'A') || "
+                       "to_tsvector('simple', :body))"),
+}
+
+
+def index_article(conn: Connection, article_id: int, title_terms: str, body_terms: str) -> None:
+    """Index an article by its space-joined ``keys.search_terms`` (see ``Article.prepare``)."""
+    conn.execute(_INDEX[conn.dialect.name], {"id": article_id, "title": title_terms,
+                                             "body": body_terms})
 
 
 def matching_articles(conn: Connection, query: Query, limit: int) -> list[int]:

@@ -7,12 +7,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Table, select
+from sqlalchemy import Connection, Insert, Select, Table, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import search
-from .keys import fold, source_key
+from .keys import fold, search_terms, source_key
 from .schema import aliases, articles, attributions, mentions, source_terms, sources
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """What storing an article computes from its document besides the rows themselves."""
+
+    content_hash: str
+    title_terms: str  # keys.search_terms, space-joined, for the full-text index
+    body_terms: str
+    keys: dict[str, str]  # source_key of every spelling of a source in the document
 
 
 @dataclass(slots=True)
@@ -24,10 +34,22 @@ class Article:
     outlet: str | None = None
     published: datetime | None = None  # naive UTC
     place: str | None = None
+    derived: Derived | None = None
 
-    @property
-    def content_hash(self) -> str:
-        return content_hash(self.document["text"])
+    def prepare(self) -> Derived:
+        """Hash, search terms and source keys: pure computation, so an ingest does it in the
+        worker process that extracted the article and the single writer only writes."""
+        if self.derived is None:
+            doc = self.document
+            spellings = {s for a in doc.get("attributions") or []
+                         for span in (a["source"], *(a.get("via") or []))
+                         for s in (_name(span), span.get("text")) if s}
+            self.derived = Derived(
+                content_hash=content_hash(doc["text"]),
+                title_terms=" ".join(search_terms(doc.get("title") or "")),
+                body_terms=" ".join(search_terms(doc["text"])),
+                keys={s: source_key(s) for s in spellings})
+        return self.derived
 
 
 def content_hash(text: str) -> str:
@@ -55,6 +77,33 @@ class _Lru(OrderedDict):
             self.popitem(last=False)
 
 
+@dataclass(frozen=True, slots=True)
+class _Statements:
+    """Built once per dialect and run with parameters: building SQLAlchemy statements per
+    row costs more than running them."""
+
+    article: Insert
+    source: Insert
+    source_id: Select
+    alias: Insert
+    term: Insert
+    attribution: Insert
+    mention: Insert
+
+    @classmethod
+    def build(cls, conn: Connection) -> "_Statements":
+        return cls(
+            article=insert_or_skip(conn, articles).returning(articles.c.id),
+            source=insert_or_skip(conn, sources).returning(sources.c.id),
+            source_id=select(sources.c.id).where(sources.c.key == bindparam("key")),
+            alias=insert_or_skip(conn, aliases),
+            term=insert_or_skip(conn, source_terms),
+            attribution=attributions.insert().returning(attributions.c.id,
+                                                        sort_by_parameter_order=True),
+            mention=mentions.insert(),
+        )
+
+
 class Writer:
     """Writes articles on the caller's connection and transaction, so a batch commits or
     vanishes whole. Call ``forget()`` after a rollback: memoised ids may not exist then."""
@@ -62,6 +111,7 @@ class Writer:
     def __init__(self, cache_size: int = 50_000) -> None:
         self._source_ids = _Lru(cache_size)
         self._aliases = _Lru(cache_size)
+        self._sql: dict[str, _Statements] = {}
 
     def forget(self) -> None:
         self._source_ids.clear()
@@ -69,32 +119,33 @@ class Writer:
 
     def write(self, conn: Connection, article: Article) -> bool:
         """Store ``article`` unless its url or content is already stored; True if stored."""
+        sql = self._sql.get(conn.dialect.name) or self._sql.setdefault(
+            conn.dialect.name, _Statements.build(conn))
         doc = article.document
-        digest = article.content_hash
-        stmt = insert_or_skip(conn, articles).values(
-            url=article.url, content_hash=digest, outlet=article.outlet,
-            published=article.published, title=doc.get("title"), text=doc["text"],
-            language=doc.get("language"), document={**doc, "text": None}, place=article.place,
-        ).returning(articles.c.id)
-        article_id = conn.execute(stmt).scalar()
+        derived = article.prepare()
+        article_id = conn.execute(sql.article, {
+            "url": article.url, "content_hash": derived.content_hash, "outlet": article.outlet,
+            "published": article.published, "title": doc.get("title"), "text": doc["text"],
+            "language": doc.get("language"), "document": {**doc, "text": None},
+            "place": article.place}).scalar()
         if article_id is None:
             return False
-        search.index_article(conn, article_id, doc.get("title"), doc["text"])
-        self._write_attributions(conn, article_id, digest, article.published,
-                                 doc.get("attributions") or [])
+        search.index_article(conn, article_id, derived.title_terms, derived.body_terms)
+        attrs = doc.get("attributions") or []
+        if attrs:
+            self._write_attributions(conn, sql, article_id, derived, article.published, attrs)
         return True
 
-    def _write_attributions(self, conn: Connection, article_id: int, digest: str,
-                            published: datetime | None, attrs: list[dict[str, Any]]) -> None:
-        if not attrs:
-            return
+    def _write_attributions(self, conn: Connection, sql: _Statements, article_id: int,
+                            derived: Derived, published: datetime | None,
+                            attrs: list[dict[str, Any]]) -> None:
         rows, named = [], []
         for a in attrs:
             src = a["source"]
             via = a.get("via") or []
-            source_id = self._source_id(conn, src, digest)
+            source_id = self._source_id(conn, sql, src, derived)
             named.append([(source_id, src, "source")] +
-                         [(self._source_id(conn, v, digest), v, "via") for v in via])
+                         [(self._source_id(conn, sql, v, derived), v, "via") for v in via])
             rows.append({
                 "article_id": article_id, "local_id": a["id"], "type": a["type"],
                 "polarity": a["polarity"], "source_id": source_id,
@@ -102,9 +153,7 @@ class Writer:
                 "cue": (a.get("cue") or {}).get("text"), "content": a["content"]["text"],
                 "confidence": a.get("confidence"), "published": published,
             })
-        ids = conn.execute(attributions.insert().returning(attributions.c.id,
-                                                           sort_by_parameter_order=True),
-                           rows).scalars().all()
+        ids = conn.execute(sql.attribution, rows).scalars().all()
         spans = [{"article_id": article_id, "attribution_id": attribution_id,
                   "source_id": source_id, "role": role, "text": span.get("text"),
                   "span_start": span.get("start"), "span_end": span.get("end"),
@@ -112,39 +161,46 @@ class Writer:
                  for attribution_id, group in zip(ids, named)
                  for source_id, span, role in group if source_id is not None]
         if spans:
-            conn.execute(mentions.insert(), spans)
+            conn.execute(sql.mention, spans)
 
-    def _source_id(self, conn: Connection, span: dict[str, Any], digest: str) -> int | None:
-        """The id of the source a span names, created on first sight, with its spellings."""
+    def _source_id(self, conn: Connection, sql: _Statements, span: dict[str, Any],
+                   derived: Derived) -> int | None:
+        """The id of the source a span names, created on first sight, with its spellings.
+        Unnamed sources are keyed by their article, so they are never merged across articles."""
         name = _name(span)
-        key = source_key(name) or fold(name).strip()
+        key = derived.keys.get(name) or fold(name).strip()
         if not key:
             return None
         anonymous = bool(span.get("anonymous"))
         if anonymous:
-            key = f"~{digest[:16]}:{key}"
+            key = f"~{derived.content_hash[:16]}:{key}"
         source_id = self._source_ids.get(key)
         if source_id is None:
-            conn.execute(insert_or_skip(conn, sources).values(
-                key=key, name=name, kind=span.get("kind") or "unknown", anonymous=anonymous))
-            source_id = conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar_one()
+            source_id = conn.execute(sql.source, {
+                "key": key, "name": name, "kind": span.get("kind") or "unknown",
+                "anonymous": anonymous}).scalar()
+            if source_id is None:  # seen before, in an earlier run or by the cache's eviction
+                source_id = conn.execute(sql.source_id, {"key": key}).scalar_one()
             if not anonymous:
                 self._source_ids.remember(key, source_id)
         for spelling in {name, span.get("text")} - {None, ""}:
-            self._add_alias(conn, source_id, spelling)
+            if (source_id, spelling) not in self._aliases:
+                self._add_alias(conn, sql, source_id, spelling, derived.keys[spelling],
+                                named=not anonymous)
         return source_id
 
-    def _add_alias(self, conn: Connection, source_id: int, spelling: str) -> None:
-        if (source_id, spelling) in self._aliases:
-            return
-        alias_key = source_key(spelling)
-        added = conn.execute(insert_or_skip(conn, aliases).values(
-            source_id=source_id, name=spelling, key=alias_key)).rowcount
-        if added:
+    def _add_alias(self, conn: Connection, sql: _Statements, source_id: int, spelling: str,
+                   alias_key: str, named: bool) -> None:
+        """A spelling of a source; for named sources also its words, so a part of a name
+        finds it (unnamed ones are found by their whole description only)."""
+        added = conn.execute(sql.alias, {"source_id": source_id, "name": spelling,
+                                         "key": alias_key}).rowcount
+        if added and named:
             terms = [{"term": t, "source_id": source_id} for t in set(alias_key.split())]
             if terms:
-                conn.execute(insert_or_skip(conn, source_terms), terms)
-        self._aliases.remember((source_id, spelling), True)
+                conn.execute(sql.term, terms)
+        if named:
+            self._aliases.remember((source_id, spelling), True)
 
 
 def _name(span: dict[str, Any]) -> str:
