@@ -54,6 +54,23 @@ CUES = ["قال", "أكد", "أوضح", "صرح", "أضاف", "ذكر"]
 ANONYMOUS = ["مصادر مطلعة", "مسؤول رفيع", "مصدر أمني", "دبلوماسيون غربيون"]
 OUTLETS = [f"outlet{i}.example" for i in range(40)]
 HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "ة": "ه", "ى": "ي"})
+LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويةأإى"
+
+
+def vocabulary(size: int = 20_000) -> list[str]:
+    """Words by frequency rank: made-up words, with the real ones spread among the first
+    few thousand ranks, so that term frequencies look like a news corpus's."""
+    rng = random.Random(11)
+    made: dict[str, None] = {}
+    while len(made) < size:
+        made["".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7)))] = None
+    vocab = list(made)
+    for n, word in enumerate(WORDS):
+        vocab.insert(20 + 15 * n, word)
+    return vocab
+
+
+VOCAB = vocabulary()
 
 
 _CUMULATIVE: dict[tuple[int, float], list[float]] = {}
@@ -90,11 +107,12 @@ def spelling(rng: random.Random, name: str) -> str:
 
 
 def sentence(rng: random.Random, n: int = 12) -> str:
-    return " ".join(zipf_choice(rng, WORDS, 0.8) for _ in range(n))
+    return " ".join(zipf_choice(rng, VOCAB, 1.0) for _ in range(n))
 
 
 def synthetic_text(rng: random.Random, i: int) -> str:
-    return " ".join(f"{sentence(rng)}." for _ in range(8)) + f" رقم {i}."
+    hot = " وتحدث التقرير عن هجمات وشيكة." if rng.random() < 0.005 else ""
+    return " ".join(f"{sentence(rng)}." for _ in range(8)) + hot + f" رقم {i}."
 
 
 # --- 1. ingest ------------------------------------------------------------------------------
@@ -206,9 +224,9 @@ def bench_queries(db: Path, n: int) -> dict[str, list[float]]:
     rng = random.Random(3)
     names = people(3000)
     who = [spelling(rng, names[min(int(rng.paretovariate(0.8)) - 1, 499)]) for _ in range(n)]
-    common = WORDS[:60]
-    what = [(" ".join(rng.sample(WORDS, 2))).translate(HAMZA if rng.random() < 0.5 else {})
-            for _ in range(n)]
+    # Content words a user would type: past the most frequent ranks, one in two without hamza.
+    what = [" ".join(VOCAB[min(int(rng.paretovariate(0.5)), 5000) + 50] for _ in range(2))
+            .translate(HAMZA if rng.random() < 0.5 else {}) for _ in range(n)]
     results = {}
     with engine.connect() as conn:
         queries.quotes(conn, "ترامب")
@@ -223,8 +241,8 @@ def bench_queries(db: Path, n: int) -> dict[str, list[float]]:
             lambda q: queries.search_articles(conn, q), [(q,) for q in what])
         results['search "هجمات وشيكه"'] = timed(
             lambda q: queries.search_articles(conn, q), [("هجمات وشيكه",)] * 50)
-        results["search, one very common word"] = timed(
-            lambda q: queries.search_articles(conn, q), [(rng.choice(common[:5]),)
+        results["search, one of the 5 most frequent words"] = timed(
+            lambda q: queries.search_articles(conn, q), [(rng.choice(VOCAB[:5]),)
                                                          for _ in range(50)])
     engine.dispose()
     return results

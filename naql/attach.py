@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at
 from .lexicon import PARTICIPLE, PERFECT, Lexicon, VerbForm
+from .text.normalize import normalize
 from .text.segment import SENTENCE_END, Layout
 from .text.tokens import BREAK, PUNCT, QUOTE, WORD
 
@@ -438,7 +439,8 @@ class Attacher:
         stripped = n[1:] if len(n) > 2 and n[0] in "وف" else n
         if first:
             return (n in self.lex.function_words or stripped in self.lex.function_words
-                    or n in self.lex.adjunct_preps or stripped in self.lex.adjunct_preps)
+                    or n in self.lex.adjunct_preps or stripped in self.lex.adjunct_preps
+                    or bool(self.lex.clause_links.match(self.norms, k)))
         if stripped != n and (stripped in self.lex.function_words or stripped in self.lex.adjunct_preps):
             return True
         return n in self.lex.function_words and n not in NP_PREPOSITIONS
@@ -544,8 +546,9 @@ class Attacher:
         cue = self.cue_at.get(i)
         if cue is not None:  # ، أشار إلى / ، مضيفاً / ، وأضاف — not a predicate (، تخبرنا بأن)
             return cue.frame is not None or cue.is_participle or n[:1] in "وف" or cue.form.aspect == PERFECT
-        if n in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "كما") and i + 1 < len(self.tokens) and self.is_verb_cue(i + 1):
-            return True
+        linked = self.lex.clause_links.match(self.norms, i)
+        if linked and i + linked < len(self.tokens) and self.is_verb_cue(i + linked):
+            return True  # ، حيث كشفت / ، لكنه أكد: a new clause with its own report
         if n in ("وذلك", "ذلك") and i + 1 < len(self.tokens):
             return self.starts_adjunct(i + 1) or self.is_event_phrase(i + 1)  # ، وذلك خلال ...
         return False
@@ -636,10 +639,9 @@ class Attacher:
         assert frame is not None
         i = cue.end
         skip = 0
-        if frame.clitic and i < s1 and self.norms[i].startswith(frame.clitic) and self.norms[i] != frame.clitic:
+        clitic_apart = self.norms[cue.end - 1] == frame.clitic  # وفقاً لـ الوزارة: the cue took لـ
+        if frame.clitic and not clitic_apart and i < s1 and self.norms[i].startswith(frame.clitic):
             skip = 1 + (1 if self.tokens[i].text[1:2] == "ـ" else 0)
-        elif frame.clitic and i < s1 and self.norms[i] == frame.clitic:
-            i += 1
         if i < s1 and self.norms[i] in ("ما", "لما"):  # بحسب ما أكدته صحيفة ... / بحسب ما تشير إليه الأرقام
             i += 1
             if i < s1 and self.tokens[i].kind == WORD:
@@ -657,7 +659,7 @@ class Attacher:
         lead = self.skip_discourse(s0)
         leading = cue.start <= lead or (cue.start > 0 and self.tokens[cue.start - 1].kind == QUOTE)
         src = self.np_after(i, s1, leading=leading)
-        if src is None or not self.plausible_source(src[0]):
+        if src is None or not self.plausible_source(src[0], skip if src[0] == cue.end else 0):
             return None
         vias: list[Range] = []
         after = src[1]
@@ -682,7 +684,7 @@ class Attacher:
         else:
             begin = self.clause_start_for_frame(cue.start, s0)
             end = cue.start
-            while end > begin and self.tokens[end - 1].kind in (PUNCT,):
+            while end > begin and self.tokens[end - 1].kind in (PUNCT, BREAK):
                 end -= 1
             if self.words_in((begin, end)) < 2:
                 return None
@@ -691,18 +693,12 @@ class Attacher:
         return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
                          via=vias, source_skip=skip)
 
-    def plausible_source(self, i: int) -> bool:
-        """بحسب الموعد المقرر is not a source: a definite head must be one the lexicons know."""
+    def plausible_source(self, i: int, skip: int = 0) -> bool:
+        """بحسب الموعد المقرر، وفقاً للقانون: what follows the frame names no source."""
         while i < len(self.tokens) and self.tokens[i].kind != WORD:
             i += 1
-        n = self.norms[i]
-        if not n.startswith(("ال", "لل")):
-            return True
-        lex = self.lex
-        return (self.in_set(i, lex.kinds) or self.in_set(i, lex.roles) or self.in_set(i, lex.anonymous)
-                or self.in_set(i, lex.countries) or self.in_set(i, lex.outlets.by_first)
-                or self.in_set(i, lex.media_names.by_first) or bool(lex.media_names.match(self.norms, i))
-                or bool(lex.titles.match(self.norms, i)))
+        n = normalize(self.tokens[i].text[skip:]) if skip else self.norms[i]
+        return n not in self.lex.not_sources and "ال" + n not in self.lex.not_sources
 
     def clause_start_for_frame(self, i: int, s0: int) -> int:
         s0 = max(s0, i - LOOK_BACK)

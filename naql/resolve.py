@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from .attach import Candidate
 from .lexicon import PARTICIPLE, Lexicon
 from .mentions import Mention, MentionReader, bare
+from .text.normalize import normalize
 from .text.segment import Layout
+from .text.tokens import Token
 
 UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
@@ -70,15 +72,21 @@ class Resolver:
         self.reader = MentionReader(lex)
         self.entities: list[EntityState] = []
 
-    def mention(self, r: tuple[int, int]) -> Mention:
-        return self.reader.read(self.layout.tokens[r[0]:r[1]])
+    def mention(self, r: tuple[int, int], skip: int = 0) -> Mention:
+        """Read the mention over a token range; ``skip`` drops a clitic on its first token (لوزارة)."""
+        tokens = self.layout.tokens[r[0]:r[1]]
+        if skip and tokens:
+            first = tokens[0]
+            rest = first.text[skip:]
+            tokens = [Token(first.start + skip, first.end, rest, normalize(rest), first.kind), *tokens[1:]]
+        return self.reader.read(tokens)
 
     def run(self, cands: list[Candidate]) -> list[Resolved]:
         out: list[Resolved] = []
         for c in cands:
             gender = c.form.gender if c.form else None
             if c.source is not None:
-                m = self.mention(c.source)
+                m = self.mention(c.source, c.source_skip)
                 e = self.link(m, c.source[0], gender)
                 e.add(m)
                 tokens = self.layout.tokens

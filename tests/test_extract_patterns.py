@@ -231,19 +231,30 @@ def test_pattern(case: Case) -> None:
     assert a["content"]["text"][:1] not in "«»\"“”", "quotation marks belong outside the content"
 
 
-@pytest.mark.xfail(reason="وفقاً لـX: the preposition stays in resolved (لوزارة), is stripped twice from "
-                          "a word that starts with ل (لـ لجنة → جنة), or hides the source (للجنة)", strict=True)
+def bug(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+IN_RESOLVED = bug("وفقاً لـX: the preposition stays in resolved (لوزارة ...) and kind is person")
+
+
 @pytest.mark.parametrize("text,source,name,kind", [
     pytest.param("ووفقاً لوزارة الصحة التونسية فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-                 "وزارة الصحة التونسية", "وزارة الصحة التونسية", "government", id="li-attached"),
+                 "وزارة الصحة التونسية", "وزارة الصحة التونسية", "government", id="li-attached",
+                 marks=IN_RESOLVED),
     pytest.param("وفقاً لـوزارة الصحة التونسية، فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-                 "وزارة الصحة التونسية", "وزارة الصحة التونسية", "government", id="li-tatweel"),
+                 "وزارة الصحة التونسية", "وزارة الصحة التونسية", "government", id="li-tatweel",
+                 marks=IN_RESOLVED),
     pytest.param("ووفقاً لوزارة الداخلية فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-                 "وزارة الداخلية", "وزارة الداخلية", "government", id="li-two-words"),
+                 "وزارة الداخلية", "وزارة الداخلية", "government", id="li-two-words",
+                 marks=bug("وفقاً لوزارة الداخلية resolves to the bare 'لوزارة', kind person")),
     pytest.param("وفقاً لـ لجنة الانتخابات فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-                 "لجنة الانتخابات", "لجنة الانتخابات", "organization", id="li-apart-lam-word"),
+                 "لجنة الانتخابات", "لجنة الانتخابات", "organization", id="li-apart-lam-word",
+                 marks=bug("وفقاً لـ لجنة: ل is stripped twice, the source span reads 'جنة الانتخابات' "
+                           "(with a lone ligature ﻻ the span is empty)")),
     pytest.param("وفقاً للجنة الانتخابات فإن عدد الإصابات الجديدة تجاوز ثلاثمئة حالة.",
-                 "لجنة الانتخابات", "لجنة الانتخابات", "organization", id="li-lam-word"),
+                 "لجنة الانتخابات", "لجنة الانتخابات", "organization", id="li-lam-word",
+                 marks=bug("وفقاً للجنة ...: read as لل + definite head, rejected as no source: nothing found")),
 ])
 def test_wifqan_li_source(text: str, source: str, name: str, kind: str) -> None:
     a = with_content(extract(text), "عدد الإصابات الجديدة تجاوز ثلاثمئة حالة")
@@ -269,7 +280,7 @@ def test_trailing_frame_civil_defence() -> None:
 
 @pytest.mark.xfail(reason="content first is only tried for say-class verbs: «Y»، أكد X / أوضح X give "
                           "nothing", strict=True)
-@pytest.mark.parametrize("verb", ["أكد", "أوضح"])
+@pytest.mark.parametrize("verb", [pytest.param("أكد", id="akkada"), pytest.param("أوضح", id="awdaha")])
 def test_content_first_with_reveal_verbs(verb: str) -> None:
     d = extract(f"«لن نسمح بتكرار ما حدث في الموسم الماضي تحت أي ظرف»، {verb} رئيس النادي محمود الخطيب.")
     a = with_content(d, "لن نسمح بتكرار ما حدث في الموسم الماضي تحت أي ظرف")

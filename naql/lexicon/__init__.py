@@ -138,6 +138,8 @@ class Lexicon:
     content_starts: frozenset[str]
     subordinators: frozenset[str]
     prepositions: frozenset[str]
+    not_sources: frozenset[str]
+    clause_links: Phrases
 
 
 @lru_cache(maxsize=1)
@@ -179,4 +181,6 @@ def load() -> Lexicon:
         content_starts=_words("content_starts.txt"),
         subordinators=_words("subordinators.txt"),
         prepositions=_words("prepositions.txt"),
+        not_sources=_words("not_sources.txt"),
+        clause_links=_phrases(_lines("clause_links.txt")),
     )

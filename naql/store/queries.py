@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, intersect, select
+from sqlalchemy import Connection, Row, and_, bindparam, case, func, intersect, select
 
 from . import search
 from .keys import source_key
@@ -40,31 +40,51 @@ def quotes(conn: Connection, source: str, limit: int = 20, exact: bool = False) 
     """What a source said, newest first. A source matches when one of its spellings has the
     same key as ``source``, or (unless ``exact``) when its name contains all of the query's
     words, so "بومبيو" also finds "مايك بومبيو"."""
-    key = source_key(source)
-    if not key:
+    newest: list[Row] = []
+    for source_id in matching_sources(conn, source, exact):
+        # Per source, the newest come straight off the (source_id, published) index; sorting
+        # all of a much-quoted source's statements instead would cost far more.
+        newest += conn.execute(_NEWEST_BY_SOURCE, {"source_id": source_id, "n": limit}).all()
+    newest.sort(key=lambda r: (r.published is not None, r.published or datetime.min, r.id),
+                reverse=True)
+    ids = [r.id for r in newest[:limit]]
+    if not ids:
         return []
-    matching = attributions.c.source_id.in_(
-        select(aliases.c.source_id).where(aliases.c.key == key))
-    if not exact:
-        by_word = [select(source_terms.c.source_id).where(source_terms.c.term == t)
-                   for t in key.split()]
-        matching |= attributions.c.source_id.in_(
-            intersect(*by_word) if len(by_word) > 1 else by_word[0])
     said_by = mentions.alias("said_by")
-    rows = conn.execute(
+    rows = {r.id: r for r in conn.execute(
         select(attributions, articles.c.url, articles.c.outlet, articles.c.title,
                said_by.c.resolved.label("source_name"))
         .join(articles, articles.c.id == attributions.c.article_id)
         .join(said_by, and_(said_by.c.attribution_id == attributions.c.id,
                             said_by.c.role == "source"))
-        .where(matching)
-        .order_by(attributions.c.published.desc().nulls_last(), attributions.c.id.desc())
-        .limit(limit)).all()
-    vias = _vias(conn, [r.id for r in rows])
+        .where(attributions.c.id.in_(ids)))}
+    vias = _vias(conn, ids)
     return [Quote(published=iso(r.published), outlet=r.outlet, url=r.url, title=r.title,
                   attribution=r.local_id, source=r.source_name, source_id=r.source_id,
                   type=r.type, polarity=r.polarity, cue=r.cue, content=r.content,
-                  via=vias.get(r.id, []), anonymous=r.anonymous) for r in rows]
+                  via=vias.get(r.id, []), anonymous=r.anonymous) for r in map(rows.get, ids)]
+
+
+_NEWEST_BY_SOURCE = (select(attributions.c.id, attributions.c.published)
+                     .where(attributions.c.source_id == bindparam("source_id"))
+                     .order_by(attributions.c.published.desc().nulls_last(),
+                               attributions.c.id.desc())
+                     .limit(bindparam("n")))
+
+
+def matching_sources(conn: Connection, name: str, exact: bool = False) -> list[int]:
+    """Ids of the sources ``name`` designates: by the key of any of their spellings, or
+    (unless ``exact``) named sources whose spellings contain every word of the name."""
+    key = source_key(name)
+    if not key:
+        return []
+    found = set(conn.execute(select(aliases.c.source_id).where(aliases.c.key == key)).scalars())
+    if not exact:
+        by_word = [select(source_terms.c.source_id).where(source_terms.c.term == t)
+                   for t in key.split()]
+        found.update(conn.execute(intersect(*by_word) if len(by_word) > 1 else by_word[0])
+                     .scalars())
+    return sorted(found)
 
 
 def _vias(conn: Connection, attribution_ids: list[int]) -> dict[int, list[str]]:
@@ -94,16 +114,14 @@ def search_articles(conn: Connection, query: str, limit: int = 20) -> list[Hit]:
     ids = search.matching_articles(conn, parsed, limit)
     if not ids:
         return []
-    counts = (select(attributions.c.article_id, func.count().label("n"))
-              .where(attributions.c.article_id.in_(ids))
-              .group_by(attributions.c.article_id).subquery())
+    counts = dict(conn.execute(select(attributions.c.article_id, func.count())
+                               .where(attributions.c.article_id.in_(ids))
+                               .group_by(attributions.c.article_id)).all())
     rows = {r.id: r for r in conn.execute(
         select(articles.c.id, articles.c.published, articles.c.outlet, articles.c.url,
-               articles.c.title, articles.c.text, func.coalesce(counts.c.n, 0).label("n"))
-        .outerjoin(counts, counts.c.article_id == articles.c.id)
-        .where(articles.c.id.in_(ids)))}
+               articles.c.title, articles.c.text).where(articles.c.id.in_(ids)))}
     return [Hit(published=iso(r.published), outlet=r.outlet, url=r.url, title=r.title,
-                snippet=search.snippet(r.text, parsed), attributions=r.n)
+                snippet=search.snippet(r.text, parsed), attributions=counts.get(r.id, 0))
             for r in map(rows.__getitem__, ids)]
 
 

@@ -42,20 +42,29 @@ def index_article(conn: Connection, article_id: int, title_terms: str, body_term
                                              "body": body_terms})
 
 
+# Relevance is ranked among at most this many matches, the most recently stored, so that a
+# word found in half the corpus costs about what a rare one does.
+RANKED = 5000
+
+
 def matching_articles(conn: Connection, query: Query, limit: int) -> list[int]:
-    """Ids of the best-matching articles, best first (bm25 / ts_rank, title weighted)."""
+    """Ids of the best-matching articles, best first (bm25 / ts_rank, title weighted), among
+    the ``RANKED`` most recently stored matches."""
     if not query.terms:
         return []
     if conn.dialect.name == "sqlite":
         quoted = ['"' + t + '"' for t in query.terms]  # terms are \w-only: no quotes inside
         match = '"' + " ".join(query.terms) + '"' if query.phrase else " ".join(quoted)
-        sql = ("SELECT rowid FROM article_search WHERE article_search MATCH :q "
-               "ORDER BY bm25(article_search, 2.0, 1.0) LIMIT :n")
+        sql = ("SELECT id FROM (SELECT rowid AS id, bm25(article_search, 2.0, 1.0) AS score "
+               "FROM article_search WHERE article_search MATCH :q ORDER BY rowid DESC "
+               "LIMIT :ranked) ORDER BY score, id DESC LIMIT :n")
     else:
         match = (" <-> " if query.phrase else " & ").join(query.terms)
-        sql = ("SELECT article_id FROM article_search, to_tsquery('simple', :q) AS q "
-               "WHERE terms @@ q ORDER BY ts_rank(terms, q) DESC, article_id DESC LIMIT :n")
-    return list(conn.execute(text(sql), {"q": match, "n": limit}).scalars())
+        sql = ("SELECT id FROM (SELECT article_id AS id, ts_rank(terms, q) AS score "
+               "FROM article_search, to_tsquery('simple', :q) AS q WHERE terms @@ q "
+               "ORDER BY article_id DESC LIMIT :ranked) AS recent "
+               "ORDER BY score DESC, id DESC LIMIT :n")
+    return list(conn.execute(text(sql), {"q": match, "ranked": RANKED, "n": limit}).scalars())
 
 
 _TOKEN = re.compile(r"\S+")

@@ -16,7 +16,8 @@ WORD, PUNCT, QUOTE, BREAK = "word", "punct", "quote", "break"
 # Words: letters, digits, marks, joined by internal periods/commas of numbers (107,47 or 3.5)
 # and the tatweel. Every other non-space character is a token of its own.
 _TOKEN = re.compile(r"(?P<word>[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:[.,٫][0-9٠-٩]+)*)"
-                    r"|(?P<break>\n)|(?P<punct>[^\w\s])", re.UNICODE)
+                    r"|(?P<break>\n)|(?P<punct>[^\w\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff])",
+                    re.UNICODE)  # format characters (bidi marks, joiners) are no tokens
 QUOTE_CHARS = frozenset("«»\"“”„‘’‹›")
 
 
