@@ -52,7 +52,7 @@ class MentionReader:
         Function words are compared as written: العلي is a name, not the preposition على.
         """
         lex = self.lex
-        if n in lex.function_words or n in lex.complementisers or n in lex.verbs:
+        if n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers:
             return True
         for f in word_forms(n):
             if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
@@ -86,7 +86,7 @@ class MentionReader:
                 head = bare(norms[i]) if i < len(seg) else (bare(norms[0]) if norms else "")
                 role = any(f in lex.roles for f in word_forms(norms[i])) if i < len(seg) else False
             kept.extend(bare(n) for n in norms[i:] if not n.isdigit())
-            if name is None and head not in lex.anonymous:
+            if name is None and head not in lex.anonymous and (head not in lex.kinds or si > 0):
                 name = self.name_in(seg, i, titled)
         anonymous_head = head
         if head.isdigit() or head in ("احد", "احدي", "بعض") and words:
@@ -123,39 +123,60 @@ class MentionReader:
             while i < len(seg) and norms[i].startswith("ال") and self.is_gentilic(bare(norms[i])):
                 i += 1  # الفنان السوداني، المخرجة المغربية
         if titled:
-            while i < len(seg) and norms[i].startswith("ال") and not self.nameish(seg[i]):
-                i += 1  # الخبير التقني
+            while i < len(seg) - 1 and _definite(norms[i]):
+                i += 1  # الخبير التقني، الخبير الاقتصادي
         return i, titled
 
     def name_in(self, seg: list[Token], i: int, titled: bool) -> list[Token] | None:
         """A name leading the segment (after titles), else one closing it (وكيل الوزارة سليمان عبدالجبار)."""
         run = self.run_from(seg, i)
-        if run and (titled or not run[0].norm.startswith("ال") or len(run) > 1):
-            if not (len(run) == 1 and run[0].norm.startswith("ال") and not titled):
-                return run
+        if run and self.is_name(run, titled):
+            return run
         # a title further in starts a name: المتحدث الأمني لوزارة الداخلية اللواء منصور التركي
         norms = [t.norm for t in seg]
         for k in range(i + 1, len(seg)):
             m = self.lex.titles.match(norms, k)
             if m:
                 run = self.run_from(seg, k + m)
-                if run:
+                if run and self.is_name(run, True):
                     return run
+        return self.tail_name(seg, i)
+
+    def is_name(self, run: list[Token], titled: bool) -> bool:
+        """A run of name-like words is a name when a title announces it, a known given name
+        leads it, or none of its words has the article: دائرة التنمية is a noun phrase."""
+        if all(_definite(t.norm) for t in run):
+            return False
+        return titled or run[0].norm in self.lex.given_names or not any(_definite(t.norm) for t in run)
+
+    def tail_name(self, seg: list[Token], i: int) -> list[Token] | None:
+        """The name closing a description: given names, then at most two surnames with ال."""
         tail: list[Token] = []
+        given = False
+        surnames = 0
         for k in range(len(seg) - 1, i, -1):
-            t = seg[k]
-            if not self.nameish(t) and t.norm not in NAME_PARTICLES:
+            t, prev = seg[k], seg[k - 1]
+            n = t.norm
+            if n.startswith(PREPOSED_ARTICLE) or prev.norm in self.lex.function_words \
+                    or prev.norm in self.lex.adjunct_preps:
+                if not tail or n in NAME_PARTICLES or not _definite(n):
+                    if self.nameish(t) or n in self.lex.given_names:
+                        tail.insert(0, t)  # النائب عن سائرون جمال فاخر stops before سائرون
                 break
-            prev = seg[k - 1]
-            if t.norm.startswith(PREPOSED_ARTICLE):
-                break  # للأمم المتحدة: a prepositional phrase, not a name
-            if _definite(t.norm) and not (self.nameish(prev) and not _definite(prev.norm)):
+            if _definite(n):
+                if given and prev.norm not in NAME_PARTICLES:
+                    break  # رئيس الاتحاد ... سامي الطاهري: the article word before the name
+                if not self.nameish(t, surname=True) or surnames == 2:
+                    break
+                surnames += 1
+            elif not (self.nameish(t) or n in NAME_PARTICLES or (n in self.lex.given_names and tail)):
                 break
-            if prev.norm in self.lex.function_words or prev.norm in self.lex.adjunct_preps:
-                break  # النائب عن سائرون: the object of a preposition is not the name
+            else:
+                given = given or n not in NAME_PARTICLES
             tail.insert(0, t)
-        tail = [t for t in tail if t.norm not in NAME_PARTICLES or t is not tail[0]]
-        return tail or None
+        while tail and tail[0].norm in NAME_PARTICLES and len(tail) > 1 and tail[0].norm != "عبد":
+            tail.pop(0)
+        return tail if given else None
 
     def run_from(self, seg: list[Token], i: int) -> list[Token]:
         run: list[Token] = []

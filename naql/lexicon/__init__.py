@@ -139,6 +139,8 @@ class Lexicon:
     subordinators: frozenset[str]
     prepositions: frozenset[str]
     not_sources: frozenset[str]
+    given_names: frozenset[str]
+    modifiers: frozenset[str]
     clause_links: Phrases
 
 
@@ -182,5 +184,7 @@ def load() -> Lexicon:
         subordinators=_words("subordinators.txt"),
         prepositions=_words("prepositions.txt"),
         not_sources=_words("not_sources.txt"),
+        given_names=_words("given_names.txt"),
+        modifiers=_words("modifiers.txt"),
         clause_links=_phrases(_lines("clause_links.txt")),
     )
