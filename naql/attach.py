@@ -79,6 +79,17 @@ class Attacher:
         self.cue_at = {c.start: c for c in cues}
         self.consumed_frames: set[int] = set()
         self.by_sentence: dict[int, list[Candidate]] = {}  # cue-based candidates, for frames to find
+        self.in_name = self.media_name_tokens()  # سي إن إن، المصري اليوم: no complementiser, no time word
+
+    def media_name_tokens(self) -> frozenset[int]:
+        covered: set[int] = set()
+        names = self.lex.media_names
+        for i, n in enumerate(self.norms):
+            if n in names.by_first:
+                m = names.match(self.norms, i)
+                if m > 1:
+                    covered.update(range(i, i + m))
+        return frozenset(covered)
 
     # --- small predicates -------------------------------------------------------------
     def is_word(self, i: int) -> bool:
@@ -91,7 +102,7 @@ class Attacher:
         return any(f in words for f in word_forms(self.norms[i]))
 
     def is_complementiser(self, i: int) -> bool:
-        if self.norms[i] not in self.lex.complementisers:
+        if self.norms[i] not in self.lex.complementisers or i in self.in_name:
             return False
         return i == 0 or self.tokens[i - 1].kind != WORD or self.norms[i - 1] not in self.lex.subordinators
 
@@ -182,6 +193,11 @@ class Attacher:
             start = rest if rest is not None else self.skip_recipient(cue.end, region_end)
             if start < s1 and self.tokens[start].kind == WORD and self.starts_adjunct(start):
                 return None  # الصفقة قد تُعلن خلال أيام: no content, the verb is passive
+        elif form.cls in NP_CONTENT_CLASSES and src is not None and rest is None and (
+                before := self.content_before(cue, s0, src, region_end, s1)) is not None:
+            content, kind = before  # «Y»، أكد X
+            return Candidate((cue.start, cue.end), src, content, kind, form.polarity, rule + ".after",
+                             form, vias, recipient)
         elif form.cls in NP_CONTENT_CLASSES:
             if rest is not None:
                 start = rest
@@ -280,6 +296,12 @@ class Attacher:
         for sa, sb in self.segments(a, b):
             if not closed:
                 if src is None:
+                    if sa == a:
+                        lead = self.leading_recipient(sa, sb)  # قال لها الضابط / قال لـ«الشروق» مصدر
+                        if lead is not None:
+                            recipient, sa = lead, lead[1]
+                            if not any(self.tokens[k].kind == WORD for k in range(sa, sb)):
+                                continue
                     if self.starts_adjunct(sa) or self.first_word_in(sa, self.lex.function_words):
                         recipient = recipient or self.recipient_in(sa, sb)
                         closed = True
@@ -300,6 +322,17 @@ class Attacher:
                 rest = sa
             recipient = recipient or self.recipient_in(sa, sb)
         return src, rest, recipient
+
+    def leading_recipient(self, sa: int, sb: int) -> Range | None:
+        """لها / لنا / لـ«الشروق» right after the verb, before its subject."""
+        n = self.norms[sa]
+        if n in ("له", "لها", "لهم", "لنا", "لي"):
+            return (sa, sa + 1)
+        if n == "ل" and sa + 1 < sb and self.tokens[sa + 1].kind == QUOTE:
+            q = self.layout.quote_at.get(sa + 1)
+            if q is not None and q.close is not None and q.close < sb:
+                return (sa + 1, q.close + 1)
+        return None
 
     def first_word_in(self, i: int, words: frozenset[str]) -> bool:
         while i < len(self.tokens) and self.tokens[i].kind != WORD:
@@ -369,6 +402,8 @@ class Attacher:
                     return k, None
                 continue
             n = self.norms[k]
+            if k in self.in_name:
+                continue
             if (self.in_set(k, self.lex.adjunct_times) or self.is_event_phrase(k) or n == "قد"
                     or n in self.lex.adjunct_preps or frame_at(self.lex, self.norms, k) is not None
                     or self.is_masdar(k) or (n in self.lex.prepositions and k + 1 < sb and self.is_masdar(k + 1))):

@@ -6,6 +6,7 @@ nearest earlier source that agrees in gender; مضيفاً → the speaker of th
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .attach import Candidate
@@ -35,6 +36,7 @@ class EntityState:
     heads: set[str] = field(default_factory=set)
     kind: str = "unknown"
     anonymous: bool = True
+    last_at: int = -1  # token index of the latest mention
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -71,6 +73,7 @@ class Resolver:
         self.layout, self.lex = layout, lex
         self.reader = MentionReader(lex)
         self.entities: list[EntityState] = []
+        self.index = _Index(layout)
 
     def mention(self, r: tuple[int, int], skip: int = 0) -> Mention:
         """Read the mention over a token range; ``skip`` drops a clitic on its first token (لوزارة)."""
@@ -89,6 +92,11 @@ class Resolver:
                 m = self.mention(c.source, c.source_skip)
                 e = self.link(m, c.source[0], gender)
                 e.add(m)
+                e.last_at = c.source[0]
+                if m.role and not e.name_words and e.found_name is None and len(e.mentions) == 1:
+                    e.found_name = self.name_for_role(e)
+                    if e.found_name:
+                        e.words |= {bare(w) for w in normalize(e.found_name).split()}
                 tokens = self.layout.tokens
                 e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
                 if e.gender is None and gender is not None and (c.form is None or c.form.aspect != "imperfect"
@@ -100,10 +108,9 @@ class Resolver:
             else:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
                 out.append(Resolved(c, e or self.antecedent(gender, out), None))
-        index = _Index(self.layout)
         for e in self.entities:
-            if not e.name_words and e.has_role:
-                e.found_name = self.name_for_role(e, index)
+            if not e.name_words and e.has_role and e.found_name is None:
+                e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
         return out
 
     def link(self, m: Mention, at: int, gender: str | None = None) -> EntityState:
@@ -122,10 +129,15 @@ class Resolver:
                     return e
         elif m.words and (m.definite or m.anonymous or m.role):
             # الوزارة → the ministry named last, before a minister's title that mentions a ministry
-            for same_head in (True, False):
-                for e in recent:
-                    if m.words <= e.words and (not same_head or m.head in e.heads):
-                        return e
+            linked = next((e for same_head in (True, False) for e in recent
+                           if m.words <= e.words and (not same_head or m.head in e.heads)), None)
+            narrative = self.narrative_mention(m, at)
+            if narrative is not None and (linked is None or narrative[1] > linked.last_at):
+                name_words = {bare(w) for w in normalize(narrative[0]).split()}
+                same = next((e for e in recent if e.words >= name_words and m.head in e.heads), None)
+                return same or self.new(found_name=narrative[0])
+            if linked is not None:
+                return linked
             if m.role and m.definite and len(m.sequence) == 1 and not m.anonymous:  # المتحدث: the person last quoted
                 person = next((e for e in recent if e.kind == "person" and e.name_words
                                and (gender is None or e.gender in (None, gender))), None)
@@ -135,16 +147,19 @@ class Resolver:
 
     def new(self, found_name: str | None = None) -> EntityState:
         e = EntityState(id=f"e{len(self.entities) + 1}", found_name=found_name)
+        if found_name:
+            e.words |= {bare(w) for w in normalize(found_name).split()}
         self.entities.append(e)
         return e
 
     def host_of(self, c: Candidate, done: list[Resolved]) -> EntityState | None:
         """A participle continues the attribution before it in the same sentence."""
         sentence = self.layout.sentence_of[c.cue[0]] if c.cue else -1
+        gender = c.form.gender if c.form else None
         for r in done[-RECENT:][::-1]:
             anchor = r.candidate.cue or r.candidate.source
             if (anchor and r.candidate.form is not None and self.layout.sentence_of[anchor[0]] == sentence
-                    and anchor[0] < c.cue[0]):
+                    and anchor[0] < c.cue[0] and _agrees(r.entity, gender)):
                 return r.entity
         return None
 
@@ -154,19 +169,19 @@ class Resolver:
             e = r.entity
             if e is None or r.candidate.rule == "frame" or r.candidate.nested:
                 continue
-            if gender is None or e.gender is None or e.gender == gender:
+            if _agrees(e, gender):
                 return e
         return None
 
-    def name_for_role(self, e: EntityState, index: "_Index") -> str | None:
+    def name_for_role(self, e: EntityState) -> str | None:
         """نائبة ... النائبة هدى سجاد: the name written next to the same role in the article."""
         tokens = self.layout.tokens
-        bares = index.bares
+        bares = self.index.bares
         for m in e.mentions:
             seq = m.sequence
             if not seq:
                 continue
-            for i in index.positions(seq[0]):
+            for i in self.index.positions(seq[0])[:_Index.MAX_PLACES]:
                 if tuple(bares[i:i + len(seq)]) != seq:
                     continue
                 k = i + len(seq)
@@ -183,6 +198,32 @@ class Resolver:
                 if len(run) >= 2 and (after >= len(tokens) or tokens[after].kind != "word"):
                     return " ".join(t.text for t in run)
         return None
+
+    def narrative_mention(self, m: Mention, at: int) -> tuple[str, int] | None:
+        """The last "صحيفة X" / "وزارة X" written before token ``at``, and where it starts."""
+        if not (m.definite and len(m.sequence) == 1 and (m.kind in ("media", "government", "organization"))):
+            return None
+        places = self.index.positions(m.head)
+        k = bisect_left(places, at) - 1
+        tokens = self.layout.tokens
+        while k >= 0 and tokens[places[k]].norm != m.head:  # the indefinite head: صحيفة ...
+            k -= 1
+        if k < 0:
+            return None
+        start = places[k]
+        words: list[str] = []
+        definite = False
+        for t in tokens[start + 1:start + 6]:
+            if t.kind == "quote":
+                continue
+            if t.kind != "word":
+                break
+            if t.norm.startswith("ال"):
+                definite = True
+            elif definite or len(words) == 2 or not self.reader.nameish(t):
+                break
+            words.append(t.text)
+        return (" ".join([tokens[start].text, *words]), start) if words else None
 
     def titled_name_before(self, at: int) -> str | None:
         """سموه with no earlier source: the nearest titled name before it (الشيخ محمد بن راشد)."""
@@ -213,14 +254,16 @@ class _Index:
         if self._bares is None:
             self._bares = [bare(t.norm) for t in self.layout.tokens]
             for i, w in enumerate(self._bares):
-                places = self._at.setdefault(w, [])
-                if len(places) < self.MAX_PLACES:
-                    places.append(i)
+                self._at.setdefault(w, []).append(i)
         return self._bares
 
     def positions(self, word: str) -> list[int]:
         _ = self.bares
         return self._at.get(word, [])
+
+
+def _agrees(e: EntityState | None, gender: str | None) -> bool:
+    return e is not None and (gender is None or e.gender is None or e.gender == gender)
 
 
 def _contains_sequence(seq: tuple[str, ...], e: EntityState) -> bool:

@@ -268,8 +268,6 @@ def test_trailing_frame_civil_defence() -> None:
     assert a["type"] == "according_to"
 
 
-@pytest.mark.xfail(reason="content first is only tried for say-class verbs: «Y»، أكد X / أوضح X give "
-                          "nothing", strict=True)
 @pytest.mark.parametrize("verb", [pytest.param("أكد", id="akkada"), pytest.param("أوضح", id="awdaha")])
 def test_content_first_with_reveal_verbs(verb: str) -> None:
     d = extract(f"«لن نسمح بتكرار ما حدث في الموسم الماضي تحت أي ظرف»، {verb} رئيس النادي محمود الخطيب.")
@@ -349,8 +347,6 @@ def test_participle(text: str, first: str, cue: str, second: str, speaker: str) 
     assert host["content"]["end"] < a["cue"]["start"]
 
 
-@pytest.mark.xfail(reason="a feminine participle (مشيرة) goes to a male source reported inside the "
-                          "woman's content instead of to her", strict=True)
 def test_feminine_participle_skips_a_nested_male_source() -> None:
     d = extract("وقالت وزيرة التضامن سعاد الإدريسي إن رئيس الحكومة أكد دعمه الكامل للمبادرة، مشيرة إلى أن "
                 "التمويل سيصرف قبل نهاية الشهر.")
@@ -496,8 +492,6 @@ def test_content_stops_before_mudifan() -> None:
     assert second["source"]["resolved"] == first["source"]["resolved"] == "الوزير"
 
 
-@pytest.mark.xfail(reason="the إن of «سي إن إن» is read as a complementiser: content becomes "
-                          "'إن «...»' instead of the quotation", strict=True)
 def test_cnn_is_not_a_complementiser() -> None:
     d = extract("وقال الخبير العسكري فايز الدويري إن الهجوم كان متوقعاً. وأضاف خلال مقابلة مع شبكة سي إن إن "
                 "«الوضع في المنطقة أخطر مما يتصوره كثيرون في العواصم الغربية».")

@@ -71,8 +71,6 @@ def test_al_sahifa_in_an_according_to_frame() -> None:
     assert a["source"]["resolved"] == "صحيفة الشروق الجزائرية"
 
 
-@pytest.mark.xfail(reason="الصحيفة/الوزارة only refer back to earlier attribution sources, not to a "
-                          "newspaper or ministry named in the narrative", strict=True)
 @pytest.mark.parametrize("text,content,name", [
     pytest.param("ذكرت صحيفة الأهرام أن الحكومة تدرس رفع الدعم. وكانت صحيفة المصري اليوم قد نشرت تقريراً "
                  "مطولاً عن الملف. وقالت الصحيفة إن القرار سيصدر خلال أيام.",
@@ -272,7 +270,6 @@ def test_resolved_name_is_the_name_only(text: str, name: str) -> None:
     assert by_content(extract(text), "اللقاحات متوفرة للجميع")["source"]["resolved"] == name
 
 
-@pytest.mark.xfail(reason="صحيفة المصري اليوم: the source is cut at اليوم (read as 'today')", strict=True)
 def test_newspaper_name_with_al_yawm() -> None:
     a = by_content(extract("وذكرت صحيفة المصري اليوم أن اللقاحات متوفرة للجميع."), "اللقاحات متوفرة للجميع")
     assert a["source"]["text"] == "صحيفة المصري اليوم"
@@ -299,9 +296,6 @@ def test_role_only_headline_and_a_later_full_attribution_are_one_entity() -> Non
     assert head["source"]["resolved"] == "سهام العبيدي"
 
 
-@pytest.mark.xfail(reason="a surname-only mention does not link to a role entity named from the text "
-                          "(نائبة → سهام العبيدي; later وقالت العبيدي stays 'العبيدي', kind unknown)",
-                   strict=True)
 def test_surname_links_to_role_headline_name() -> None:
     d = extract("نائبة: الحكومة تتجاهل معاناة المزارعين في محافظات الجنوب منذ سنوات\n\n"
                 "انتقدت النائبة سهام العبيدي، اليوم الثلاثاء، أداء الحكومة في ملف الزراعة.\n"
