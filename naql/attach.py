@@ -306,7 +306,8 @@ class Attacher:
                         recipient = recipient or self.recipient_in(sa, sb)
                         closed = True
                         continue
-                    cut, recipient = self.source_cut(cue, sa, sb)
+                    cut, rec = self.source_cut(cue, sa, sb)
+                    recipient = recipient or rec
                     if cut > sa:
                         src = (sa, cut)
                     closed = cut < sb

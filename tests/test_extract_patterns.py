@@ -413,8 +413,6 @@ def test_nested_indirect_report_inside_a_quote() -> None:
     assert inner["recipient"]["text"] == "له"
 
 
-@pytest.mark.xfail(reason="a pronoun recipient before the subject (قال لي X / قال لها X) swallows the "
-                          "subject into the recipient; source becomes null", strict=True)
 @pytest.mark.parametrize("text,source", [
     pytest.param("وقال لها الضابط المناوب إن الطريق مغلق حتى إشعار آخر.", "الضابط المناوب", id="laha"),
     pytest.param("وقال لـ«الشروق» مصدر حكومي مطلع إن الطريق مغلق حتى إشعار آخر.", "مصدر حكومي مطلع",
