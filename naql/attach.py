@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at
+from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at, verb_form
 from .lexicon import PARTICIPLE, PERFECT, Lexicon, VerbForm
 from .text.normalize import normalize
 from .text.segment import SENTENCE_END, Layout
@@ -322,6 +322,9 @@ class Attacher:
             if rest is None and not self.starts_adjunct(sa):
                 rest = sa
             recipient = recipient or self.recipient_in(sa, sb)
+        if src is not None and src[1] < b and self.tokens[src[1]].text == ")" and any(
+                self.tokens[k].text == "(" for k in range(*src)):
+            src = (src[0], src[1] + 1)  # وكالة الأنباء الفرنسية (أ ف ب)
         return src, rest, recipient
 
     def leading_recipient(self, sa: int, sb: int) -> Range | None:
@@ -621,6 +624,16 @@ class Attacher:
         return (start, k + 1), "indirect"
 
     # --- noun phrases ------------------------------------------------------------------
+    def comma_soon(self, i: int, s1: int) -> bool:
+        """وبحسب بيان صادر عن وزارة الداخلية، فإن ...: after an indefinite head, a comma closes the
+        source (after a definite one the content may follow directly: وبحسب الصحيفة قابل ...)."""
+        for k in range(i, min(s1, i + 12)):
+            if self.tokens[k].text in COMMAS:
+                return True
+            if self.is_complementiser(k) or self.is_verb_cue(k) or self.is_sentence_end(k):
+                return False
+        return False
+
     def np_after(self, i: int, s1: int, leading: bool = False) -> Range | None:
         """A noun phrase from token i: to the next comma, complementiser or sentence end."""
         while i < s1 and self.tokens[i].kind in (PUNCT,) and self.tokens[i].text not in COMMAS:
@@ -655,6 +668,8 @@ class Attacher:
         n = self.norms[k]
         if self.layout.depth[k] > self.layout.depth[k - 1] or self.tokens[k - 1].kind == QUOTE:
             return True
+        if n.startswith("ل") and k + 1 < len(self.norms) and self.norms[k + 1].startswith("ال"):
+            return True  # المرصد السوري لحقوق الإنسان
         return n.startswith("ال") or n in NAME_PARTICLES or n.startswith(("لل", "بال")) or n.startswith("عبدال")
 
     def split_conjuncts(self, r: Range) -> list[Range]:
@@ -678,9 +693,11 @@ class Attacher:
         clitic_apart = self.norms[cue.end - 1] == frame.clitic  # وفقاً لـ الوزارة: the cue took لـ
         if frame.clitic and not clitic_apart and i < s1 and self.norms[i].startswith(frame.clitic):
             skip = 1 + (1 if self.tokens[i].text[1:2] == "ـ" else 0)
+        reported_by: VerbForm | None = None  # بحسب ما نقلته قناة X عن Y: Y is cited
         if i < s1 and self.norms[i] in ("ما", "لما"):  # بحسب ما أكدته صحيفة ... / بحسب ما تشير إليه الأرقام
             i += 1
             if i < s1 and self.tokens[i].kind == WORD:
+                reported_by = self.cue_at[i].form if i in self.cue_at else verb_form(self.lex, self.norms[i], True)
                 i += 1
             while i < s1 and self.norms[i] in ("اليه", "اليها", "له", "به", "عنه", "فيه"):
                 i += 1
@@ -694,11 +711,20 @@ class Attacher:
                 return None
         lead = self.skip_discourse(s0)
         leading = cue.start <= lead or (cue.start > 0 and self.tokens[cue.start - 1].kind == QUOTE)
-        src = self.np_after(i, s1, leading=leading)
+        indefinite_head = i < s1 and not self.norms[i].startswith("ال")
+        src = self.np_after(i, s1, leading=leading and not (indefinite_head and self.comma_soon(i, s1)))
         if src is None or not self.plausible_source(src[0], skip if src[0] == cue.end else 0):
             return None
         vias: list[Range] = []
         after = src[1]
+        if reported_by is not None and reported_by.lemma in VIA_VERBS:
+            cut = next((k for k in range(*src) if self.norms[k] == "عن"), None)
+            if cut is not None and cut > src[0]:
+                via = self.np_after(cut + 1, s1)
+                src = (src[0], cut)
+                if via:
+                    vias.extend(self.split_conjuncts(via))
+                    after = via[1]
         framed = frame_at(self.lex, self.norms, after) if after < s1 and self.tokens[after].kind == WORD else None
         if framed and framed[0].use == "via":
             self.consumed_frames.add(after)
