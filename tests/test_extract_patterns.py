@@ -544,3 +544,57 @@ def test_offsets_in_a_mixed_article() -> None:
     with_content(d, "الاقتصادَ يحتاج إلى إصلاحات جذرية")
     with_content(d, "لا بد من الشفافيـــة في الإنفاق العام")
     with_content(d, "العجز بلغ 3.5 في المئة")
+
+
+# --- sources that end before circumstance, recipients and stance --------------------------
+@pytest.mark.parametrize("text,content,source,resolved", [
+    pytest.param("وأكدت الخارجية الروسية في بيان على موقعها الرسمي أن موسكو ستواصل دعمها للحل السياسي.",
+                 "موسكو ستواصل دعمها للحل السياسي", "الخارجية الروسية", "الخارجية الروسية",
+                 id="preposition-inside-circumstance"),
+    pytest.param("حذر الأمين العام للأمم المتحدة أنطونيو غوتيريش من أن الوضع الإنساني يتدهور بسرعة.",
+                 "الوضع الإنساني يتدهور بسرعة", "الأمين العام للأمم المتحدة أنطونيو غوتيريش",
+                 "أنطونيو غوتيريش", id="al-amm-is-not-a-year"),
+    pytest.param("قالت وكالة الأنباء الفرنسية (أ ف ب) إن المحادثات انتهت دون نتيجة.",
+                 "المحادثات انتهت دون نتيجة", "وكالة الأنباء الفرنسية (أ ف ب)", NOT_CHECKED,
+                 id="acronym-in-parentheses"),
+    pytest.param("ووفق المرصد السوري لحقوق الإنسان، فإن عدد القتلى ارتفع إلى خمسة عشر.",
+                 "عدد القتلى ارتفع إلى خمسة عشر", "المرصد السوري لحقوق الإنسان",
+                 "المرصد السوري لحقوق الإنسان", id="frame-source-with-li"),
+    pytest.param("وبحسب بيان صادر عن وزارة الداخلية، فإن الحادث وقع قرابة منتصف الليل.",
+                 "الحادث وقع قرابة منتصف الليل", "بيان صادر عن وزارة الداخلية", NOT_CHECKED,
+                 id="frame-indefinite-head-to-comma"),
+])
+def test_source_boundaries(text: str, content: str, source: str, resolved: object) -> None:
+    a = with_content(extract(text), content)
+    assert a["source"]["text"] == source
+    if resolved is not NOT_CHECKED:
+        assert a["source"]["resolved"] == resolved
+
+
+def test_recipient_of_plural_people() -> None:
+    a = with_content(extract("وصرح الوزير للصحفيين بأن الميزانية ستقدم إلى البرلمان قريباً."),
+                     "الميزانية ستقدم إلى البرلمان قريباً")
+    assert a["source"]["text"] == "الوزير"
+    assert a["recipient"]["text"] == "للصحفيين"
+
+
+def test_via_after_ma_naqalathu() -> None:
+    a = with_content(extract("وبحسب ما نقلته قناة الجزيرة عن مصادر في الحركة، فإن الوفد سيصل القاهرة غداً."),
+                     "الوفد سيصل القاهرة غداً")
+    assert a["source"]["text"] == "قناة الجزيرة"
+    assert [v["text"] for v in a["via"]] == ["مصادر في الحركة"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وأعربت الوزارة عن قلقها إزاء التطورات الأخيرة في الإقليم.", id="feeling"),
+    pytest.param("ودعا الرئيس إلى الحوار بين جميع الأطراف.", id="call-without-clause"),
+    pytest.param("وقال مصدر مطلع إن الصفقة قد تعلن خلال أيام.", id="passive-inside-content"),
+])
+def test_no_attribution_for_feelings_calls_and_passives(text: str) -> None:
+    d = extract(text)
+    assert all(a["cue"]["text"] not in ("وأعربت", "ودعا", "تعلن") for a in d["attributions"] if a["cue"])
+
+
+def test_stance_masdar_ends_the_source() -> None:
+    a = with_content(extract("وأعرب الوزير عن اعتقاده أن الأزمة ستنتهي قبل الصيف."), "الأزمة ستنتهي قبل الصيف")
+    assert a["source"]["text"] == "الوزير"
