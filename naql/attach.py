@@ -254,14 +254,10 @@ class Attacher:
                 break
             if t.kind == WORD:
                 circumstance = circumstance or self.starts_adjunct_word(j) or self.is_event_phrase(j)
-                framed = frame_at(self.lex, self.norms, j)
-                if framed and framed[0].use == "via":
-                    self.consumed_frames.add(j)
-                    via = self.np_after(j + framed[1], s1)
-                    if via:
-                        vias.extend(self.split_conjuncts(via))
-                        j = via[1]
-                        continue
+                after_via = self.take_via(j, s1, vias)
+                if after_via is not None:
+                    j = after_via
+                    continue
                 if self.is_complementiser(j):
                     return ("comp", j), j, vias
                 if self.norms[j] in form.preps and j + 1 < s1 and (
@@ -278,6 +274,18 @@ class Attacher:
                 return ("quote", j), j, vias
             j += 1
         return None, j, vias
+
+    def take_via(self, i: int, s1: int, vias: list[Range]) -> int | None:
+        """نقلاً عن X at token i: add X to ``vias`` and return where it ends."""
+        framed = frame_at(self.lex, self.norms, i)
+        if not framed or framed[0].use != "via":
+            return None
+        self.consumed_frames.add(i)
+        via = self.np_after(i + framed[1], s1)
+        if not via:
+            return i + framed[1]
+        vias.extend(self.split_conjuncts(via))
+        return via[1]
 
     def cited_after(self, a: int, b: int) -> list[Range]:
         """نقلت X عن Y: Y, the source X cites."""
@@ -725,13 +733,8 @@ class Attacher:
                 if via:
                     vias.extend(self.split_conjuncts(via))
                     after = via[1]
-        framed = frame_at(self.lex, self.norms, after) if after < s1 and self.tokens[after].kind == WORD else None
-        if framed and framed[0].use == "via":
-            self.consumed_frames.add(after)
-            via = self.np_after(after + framed[1], s1)
-            if via:
-                vias.extend(self.split_conjuncts(via))
-                after = via[1]
+        if after < s1 and self.tokens[after].kind == WORD:
+            after = self.take_via(after, s1, vias) or after
         if leading:
             start = after
             while start < s1 and (self.tokens[start].kind == PUNCT or self.norms[start] == "فان"

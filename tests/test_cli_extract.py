@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from naql.cli import main
+from support import assert_offsets
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "article.txt"
@@ -40,19 +41,6 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 # --- helpers ---------------------------------------------------------------------------
-def assert_offsets(d: dict) -> None:
-    text = d["text"]
-    for a in d["attributions"]:
-        spans = [a[k] for k in ("cue", "content", "recipient") if a.get(k)] + list(a["via"])
-        if a["source"]["text"] is not None:
-            spans.append(a["source"])
-        for sp in spans:
-            assert text[sp["start"]:sp["end"]] == sp["text"], (a["id"], sp)
-    for e in d["entities"]:
-        for start, end in e["mentions"]:
-            assert 0 <= start < end <= len(text)
-
-
 def run(capsys, *args: str) -> tuple[int, str]:
     status = main(["extract", *args])
     out = capsys.readouterr().out

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import naql
+from support import assert_offsets
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed-article.txt"
@@ -25,19 +26,6 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
-
-
-def assert_offsets(d: dict) -> None:
-    text = d["text"]
-    for a in d["attributions"]:
-        spans = [a[k] for k in ("cue", "content", "recipient") if a.get(k)] + list(a["via"])
-        if a["source"]["text"] is not None:
-            spans.append(a["source"])
-        for sp in spans:
-            assert text[sp["start"]:sp["end"]] == sp["text"], (a["id"], sp)
-    for e in d["entities"]:
-        for start, end in e["mentions"]:
-            assert 0 <= start < end <= len(text)
 
 
 @pytest.fixture(scope="module")

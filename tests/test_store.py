@@ -125,12 +125,15 @@ def test_anonymous_sources_are_never_merged_across_articles(store):
     assert s3 != s1 and art6 != art5
 
 
-def test_quotes_match_any_spelling_newest_first(store):
-    put(store, *trump_articles())
+def test_quotes_match_any_spelling_newest_first_undated_last(store):
+    undated = "قال ترامب إن الموعد لم يحدد بعد."
+    put(store, Article(doc(undated, said(undated, "ترامب", "الموعد لم يحدد بعد"))),
+        *trump_articles())
     with store.connect() as conn:
         for name in ("ترمب", "ترامب", "الرئيس ترامب", "الرئيس الأمريكي ترمب"):
             found = queries.quotes(conn, name)
-            assert [q.published[:10] for q in found] == ["2024-03-01", "2024-02-01", "2024-01-01"]
+            assert [q.published and q.published[:10] for q in found] == [
+                "2024-03-01", "2024-02-01", "2024-01-01", None]
         assert found[0].source == "ترمب" and found[0].content == "إسرائيل لن تتراجع عن موقفها"
         assert queries.quotes(conn, "بومبيو") == []
 
@@ -248,3 +251,17 @@ def test_database_urls(tmp_path, monkeypatch):
     assert database_url("postgresql://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
     assert database_url("postgres://u@host/db") == "postgresql+psycopg://u@host/db"
     assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_quotes_of_a_word_shared_by_many_names(store):
+    items = []
+    for n in range(60):
+        text = f"قال محمد الراوي{n} إن الخبر رقم {n} صحيح."
+        items.append(Article(doc(text, said(text, f"محمد الراوي{n}", f"الخبر رقم {n} صحيح")),
+                             url=f"https://e.example/{n}", published=datetime(2024, 1, 1 + n % 28)))
+    put(store, *items)
+    with store.connect() as conn:
+        found = queries.quotes(conn, "محمد", limit=5)
+        assert len(queries.matching_sources(conn, "محمد")) == 60
+    # newest first, and among the same date the later stored first
+    assert [q.url for q in found] == [f"https://e.example/{n}" for n in (55, 27, 54, 26, 53)]

@@ -63,18 +63,20 @@ class Phrases:
         return bool(words) and words in self.by_first.get(words[0], ())
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
+    """The entries of a one-entry-a-line data file, comments and blank lines left out."""
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-def _table(name: str) -> list[dict[str, str]]:
-    rows = csv.DictReader(_lines(name), delimiter="\t")
+def table(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file with a header line."""
+    rows = csv.DictReader(lines(name), delimiter="\t")
     return [{k: v.strip() for k, v in row.items()} for row in rows]
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(normalize(w) for w in _lines(name))
+    return frozenset(normalize(w) for w in lines(name))
 
 
 def _phrases(lines: list[str]) -> Phrases:
@@ -87,7 +89,7 @@ def _phrases(lines: list[str]) -> Phrases:
 def _sections(name: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     current = ""
-    for line in _lines(name):
+    for line in lines(name):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
         else:
@@ -97,7 +99,7 @@ def _sections(name: str) -> dict[str, list[str]]:
 
 def _verbs() -> dict[str, VerbForm]:
     forms: dict[str, VerbForm] = {}
-    for row in _table("verbs.tsv"):
+    for row in table("verbs.tsv"):
         perfect, imperfect, participle = (normalize(row[k]) for k in ("perfect", "imperfect", "participle"))
         lemma = perfect if perfect != "-" else participle
         preps = tuple(normalize(p) for p in row["prep"].split(",") if p != "-")
@@ -147,7 +149,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     frames: dict[str, list[Frame]] = {}
-    for row in _table("frames.tsv"):
+    for row in table("frames.tsv"):
         words = normalize(row["frame"]).split()
         clitic = None
         if len(words) > 1 and words[-1] in ("ل",):
@@ -155,21 +157,21 @@ def load() -> Lexicon:
         frames.setdefault(words[0], []).append(Frame(tuple(words), clitic, row["use"]))
     for seqs in frames.values():
         seqs.sort(key=lambda f: len(f.words), reverse=True)
-    countries = _table("countries.tsv")
+    countries = table("countries.tsv")
     adjuncts = _sections("adjuncts.txt")
     return Lexicon(
         verbs=_verbs(),
         frames=frames,
         complementisers=_words("complementisers.txt"),
         impersonal=_words("impersonal.txt"),
-        content_end=_phrases(_lines("content_end.txt")),
-        discourse=_phrases(_lines("discourse.txt")),
-        titles=_phrases(_lines("titles.txt")),
-        roles=frozenset(normalize(w) for w in _lines("roles.txt")),
-        outlets=_phrases(_lines("outlets.txt")),
-        media_names=_phrases(_lines("media_names.txt")),
+        content_end=_phrases(lines("content_end.txt")),
+        discourse=_phrases(lines("discourse.txt")),
+        titles=_phrases(lines("titles.txt")),
+        roles=frozenset(normalize(w) for w in lines("roles.txt")),
+        outlets=_phrases(lines("outlets.txt")),
+        media_names=_phrases(lines("media_names.txt")),
         anonymous=_words("anonymous.txt"),
-        kinds={normalize(r["head"]): r["kind"] for r in _table("kinds.tsv")},
+        kinds={normalize(r["head"]): r["kind"] for r in table("kinds.tsv")},
         countries=frozenset(normalize(r["country"]) for r in countries),
         gentilics=frozenset(normalize(r["gentilic"]) for r in countries),
         adjunct_events=frozenset(normalize(w) for w in adjuncts.get("event", [])),
@@ -179,12 +181,12 @@ def load() -> Lexicon:
         masdars=frozenset(normalize(w) for w in adjuncts.get("masdar", [])),
         recipients=frozenset(normalize(w) for w in adjuncts.get("recipient", [])),
         function_words=_words("function_words.txt"),
-        headline_stop=_phrases(_lines("headline_stop.txt")),
+        headline_stop=_phrases(lines("headline_stop.txt")),
         content_starts=_words("content_starts.txt"),
         subordinators=_words("subordinators.txt"),
         prepositions=_words("prepositions.txt"),
         not_sources=_words("not_sources.txt"),
         given_names=_words("given_names.txt"),
         modifiers=_words("modifiers.txt"),
-        clause_links=_phrases(_lines("clause_links.txt")),
+        clause_links=_phrases(lines("clause_links.txt")),
     )

@@ -1,7 +1,8 @@
 """Matching keys: one key per source across spellings, and terms for full-text search.
 
-Letters are folded by the shared normaliser (``naql.text.normalize``); the title list, the
-transliteration variants and the rules for the definite article live here. Stored keys and
+Letters are folded by the shared normaliser (``naql.text.normalize``); the titles dropped
+and the transliteration variants are data files (lexicon/data/key_titles.txt and
+name_variants.tsv); the rules for the definite article live here. Stored keys and
 the search index are built with these functions, so changing a rule means re-keying an
 existing store.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from naql.lexicon import lines, table
 from naql.text.normalize import normalize
 
 _NON_WORD = re.compile(r"[^\w\s]|_")
@@ -25,27 +27,8 @@ def words(s: str) -> list[str]:
     return _NON_WORD.sub(" ", fold(s)).split()
 
 
-# Titles and offices that may precede a name; the longest match is dropped, the name stays.
-# Kept here rather than shared with the extractor's lexicon so that keys stay stable.
-TITLES = (
-    "الرئيس", "رئيس", "الوزير", "وزير", "الدكتور", "الدكتورة", "د", "دكتور", "الشيخ", "السيد",
-    "السيدة", "الأمير", "الأميرة", "الملك", "الملكة", "الجنرال", "اللواء", "العميد", "العقيد",
-    "الفريق", "المشير", "السفير", "النائب", "القاضي", "الأستاذ", "المهندس", "الحاج", "الإمام",
-    "البروفيسور", "المستشار", "السيناتور", "المرشد", "البابا", "الأب", "الحاخام", "المتحدث",
-    "الناطق", "المبعوث", "المدير", "سمو", "معالي", "فخامة", "سماحة", "جلالة",
-    "وزير الخارجية", "وزير الدفاع", "وزير الداخلية", "وزير المالية", "رئيس الوزراء",
-    "رئيس الحكومة", "المتحدث باسم", "الناطق باسم", "المبعوث الخاص", "المدير العام",
-    "الأمين العام", "ولي العهد", "الرئيس التنفيذي",
-)
-# Transliterations of the same foreign name; each maps to one spelling.
-VARIANTS = {
-    "ترمب": "ترامب", "بامبيو": "بومبيو", "بوتن": "بوتين", "بايدين": "بايدن",
-    "نتانياهو": "نتنياهو", "زيلنسكي": "زيلينسكي", "ماكرن": "ماكرون", "ميركيل": "ميركل",
-    "أردوجان": "أردوغان", "جوتيريش": "غوتيريش", "غوتيريس": "غوتيريش", "جوتيريس": "غوتيريش",
-    "كلينتن": "كلينتون", "جونسن": "جونسون",
-}
-_TITLE_WORDS = sorted((words(t) for t in TITLES), key=len, reverse=True)
-_VARIANT_KEYS = {fold(k): fold(v) for k, v in VARIANTS.items()}
+_TITLE_WORDS = sorted((words(t) for t in lines("key_titles.txt")), key=len, reverse=True)
+_VARIANT_KEYS = {fold(r["variant"]): fold(r["spelling"]) for r in table("name_variants.tsv")}
 # A nisba after a title ("الرئيس الأمريكي ..."): definite, ending in ي or يه.
 _NISBA = re.compile(r"^ال\w+يه?$")
 # ال only when three letters remain, so "الله" and "الى" stay whole; in search terms also

@@ -40,11 +40,16 @@ def quotes(conn: Connection, source: str, limit: int = 20, exact: bool = False) 
     """What a source said, newest first. A source matches when one of its spellings has the
     same key as ``source``, or (unless ``exact``) when its name contains all of the query's
     words, so "بومبيو" also finds "مايك بومبيو"."""
-    newest: list[Row] = []
-    for source_id in matching_sources(conn, source, exact):
+    source_ids = matching_sources(conn, source, exact)
+    if len(source_ids) <= 50:
         # Per source, the newest come straight off the (source_id, published) index; sorting
         # all of a much-quoted source's statements instead would cost far more.
-        newest += conn.execute(_NEWEST_BY_SOURCE, {"source_id": source_id, "n": limit}).all()
+        newest: list[Row] = []
+        for source_id in source_ids:
+            newest += conn.execute(_NEWEST_BY_SOURCE, {"source_id": source_id, "n": limit}).all()
+    else:  # a common word of many names: one sort beats many round trips
+        newest = list(conn.execute(_NEWEST.where(attributions.c.source_id.in_(source_ids))
+                                   .limit(limit)))
     newest.sort(key=lambda r: (r.published is not None, r.published or datetime.min, r.id),
                 reverse=True)
     ids = [r.id for r in newest[:limit]]
@@ -65,10 +70,9 @@ def quotes(conn: Connection, source: str, limit: int = 20, exact: bool = False) 
                   via=vias.get(r.id, []), anonymous=r.anonymous) for r in map(rows.get, ids)]
 
 
-_NEWEST_BY_SOURCE = (select(attributions.c.id, attributions.c.published)
-                     .where(attributions.c.source_id == bindparam("source_id"))
-                     .order_by(attributions.c.published.desc().nulls_last(),
-                               attributions.c.id.desc())
+_NEWEST = (select(attributions.c.id, attributions.c.published)
+           .order_by(attributions.c.published.desc().nulls_last(), attributions.c.id.desc()))
+_NEWEST_BY_SOURCE = (_NEWEST.where(attributions.c.source_id == bindparam("source_id"))
                      .limit(bindparam("n")))
 
 

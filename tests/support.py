@@ -1,0 +1,42 @@
+"""Helpers shared by the extractor tests: run naql and check every offset it reports."""
+from __future__ import annotations
+
+import naql
+
+
+def spans_of(d: dict):
+    """Every span of an extracted document: (label, span dict with text/start/end)."""
+    for a in d["attributions"]:
+        for key in ("cue", "content", "recipient"):
+            if a.get(key):
+                yield f"{a['id']}.{key}", a[key]
+        if a["source"]["text"] is not None:
+            yield f"{a['id']}.source", a["source"]
+        for n, v in enumerate(a["via"]):
+            yield f"{a['id']}.via{n}", v
+    for e in d["entities"]:
+        for start, end in e["mentions"]:
+            yield f"{e['id']}.mention", {"start": start, "end": end, "text": None}
+
+
+def assert_offsets(d: dict) -> None:
+    """``text[start:end] == span.text`` for every span; entity mentions lie inside the text
+    and cover what an attribution's source span says."""
+    text = d["text"]
+    source_spans = {(a["source"]["start"], a["source"]["end"]): a["source"]["text"]
+                    for a in d["attributions"] if a["source"]["text"] is not None}
+    for label, sp in spans_of(d):
+        start, end = sp["start"], sp["end"]
+        assert isinstance(start, int) and isinstance(end, int), (label, sp)
+        assert 0 <= start < end <= len(text), (label, sp, len(text))
+        if sp["text"] is not None:
+            assert text[start:end] == sp["text"], (label, sp, text[start:end])
+            assert sp["text"] == sp["text"].strip(), (label, sp)
+        elif (start, end) in source_spans:
+            assert text[start:end] == source_spans[(start, end)], (label, sp)
+
+
+def extract(text: str) -> dict:
+    d = naql.extract(text, "text").to_dict()
+    assert_offsets(d)
+    return d
