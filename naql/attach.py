@@ -535,7 +535,8 @@ class Attacher:
         if start >= s1:
             return None
         q = self.layout.quote_at.get(start)
-        if q is not None and self.is_long_quote(start) and q.end - q.open <= MAX_CONTENT:
+        # a quotation that stands alone is the content, however short (بأنها «تكهنات إعلامية»)
+        if q is not None and (q.close is not None or self.is_long_quote(start)) and q.end - q.open <= MAX_CONTENT:
             after = q.close + 1 if q.close is not None else q.end
             if self.ends_content(after, s1):
                 a, b = q.inner
@@ -810,7 +811,7 @@ class Attacher:
                     or self.norms[words[0]] in self.lex.function_words):
                 continue
             content = self.content_from(colon + 1, s1)
-            if content is None or self.words_in(content[0]) < 3:
+            if content is None or self.words_in(content[0]) < 2:
                 continue
             out.append(Candidate(None, (words[0], words[-1] + 1), content[0], "direct", "assert", "headline"))
         return out
