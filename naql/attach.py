@@ -703,8 +703,9 @@ class Attacher:
         if frame.clitic and not clitic_apart and i < s1 and self.norms[i].startswith(frame.clitic):
             skip = 1 + (1 if self.tokens[i].text[1:2] == "ـ" else 0)
         reported_by: VerbForm | None = None  # بحسب ما نقلته قناة X عن Y: Y is cited
-        if i < s1 and self.norms[i] in ("ما", "لما"):  # بحسب ما أكدته صحيفة ... / بحسب ما تشير إليه الأرقام
-            i += 1
+        relative = frame.words[-1].endswith("ما")  # حسبما أفادت الوكالة
+        if relative or (i < s1 and self.norms[i] in ("ما", "لما")):  # بحسب ما أكدته صحيفة ...
+            i += 0 if relative else 1
             if i < s1 and self.tokens[i].kind == WORD:
                 reported_by = self.cue_at[i].form if i in self.cue_at else verb_form(self.lex, self.norms[i], True)
                 i += 1

@@ -87,7 +87,9 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
             frame, n = found
             cues.append(Cue(i, i + n, frame=frame))
             i += n
-            if i < len(tokens) and norms[i] in ("ما", "لما"):
+            if frame.words[-1].endswith("ما"):
+                i += 1  # حسبما أفادت الوكالة: the verb belongs to the frame
+            elif i < len(tokens) and norms[i] in ("ما", "لما"):
                 i += 2  # بحسب ما تشير إليه الأرقام: the verb belongs to the frame
             continue
         prev = norms[i - 1] if i else ""

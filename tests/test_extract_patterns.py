@@ -562,3 +562,24 @@ def test_no_attribution_for_feelings_calls_and_passives(text: str) -> None:
 def test_stance_masdar_ends_the_source() -> None:
     a = with_content(extract("وأعرب الوزير عن اعتقاده أن الأزمة ستنتهي قبل الصيف."), "الأزمة ستنتهي قبل الصيف")
     assert a["source"]["text"] == "الوزير"
+
+
+@pytest.mark.parametrize("text,content,source,via", [
+    pytest.param("وارتفعت الأسعار بنسبة عشرة في المئة، حسبما أفادت وكالة الأنباء الرسمية.",
+                 "وارتفعت الأسعار بنسبة عشرة في المئة", "وكالة الأنباء الرسمية", [], id="hasabama-trailing"),
+    pytest.param("حسبما نقلت صحيفة الوطن عن مسؤول حكومي، فإن الوزير سيستقيل.",
+                 "الوزير سيستقيل", "صحيفة الوطن", ["مسؤول حكومي"], id="hasabama-leading-via"),
+])
+def test_hasabama_takes_its_verb(text: str, content: str, source: str, via: list[str]) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    a = with_content(d, content)
+    assert (a["cue"]["text"], a["source"]["text"], a["type"]) == ("حسبما", source, "according_to")
+    assert [v["text"] for v in a["via"]] == via
+
+
+def test_describing_participle_with_a_short_quote() -> None:
+    d = extract("ونفى مصدر في وزارة النفط صحة هذه التقارير، واصفاً إياها بأنها «تكهنات إعلامية».")
+    a = with_content(d, "تكهنات إعلامية")
+    assert a["type"] == "direct"
+    assert a["source"]["resolved"] == "مصدر في وزارة النفط"
