@@ -130,7 +130,7 @@ class Resolver:
         elif m.words and (m.definite or m.anonymous or m.role):
             # الوزارة → the ministry named last, before a minister's title that mentions a ministry
             linked = next((e for same_head in (True, False) for e in recent
-                           if m.words <= e.words and (not same_head or m.head in e.heads)), None)
+                           if m.words <= e.words and (m.head in e.heads if same_head else _same_kind(m, e))), None)
             narrative = self.narrative_mention(m, at)
             if narrative is not None and (linked is None or narrative[1] > linked.last_at):
                 name_words = {bare(w) for w in normalize(narrative[0]).split()}
@@ -260,6 +260,10 @@ class _Index:
     def positions(self, word: str) -> list[int]:
         _ = self.bares
         return self._at.get(word, [])
+
+
+def _same_kind(m: Mention, e: EntityState) -> bool:
+    return "unknown" in (m.kind, e.kind) or m.kind == e.kind
 
 
 def _agrees(e: EntityState | None, gender: str | None) -> bool:
