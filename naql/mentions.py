@@ -171,6 +171,8 @@ class MentionReader:
                 surnames += 1
             elif not (self.nameish(t) or n in NAME_PARTICLES or (n in self.lex.given_names and tail)):
                 break
+            elif n[0] == "ل" and tail and _definite(tail[0].norm) and n not in self.lex.given_names:
+                break  # لكرة القدم: a preposition with its noun, not a first name
             else:
                 given = given or n not in NAME_PARTICLES
             tail.insert(0, t)
