@@ -645,7 +645,7 @@ class Attacher:
 
     def np_after(self, i: int, s1: int, leading: bool = False) -> Range | None:
         """A noun phrase from token i: to the next comma, complementiser or sentence end."""
-        while i < s1 and self.tokens[i].kind in (PUNCT,) and self.tokens[i].text not in COMMAS:
+        while i < s1 and self.tokens[i].kind in (PUNCT, BREAK) and self.tokens[i].text not in COMMAS:
             i += 1
         start = i
         k = i
@@ -668,7 +668,7 @@ class Attacher:
             k += 1
             if self.words_in((start, k)) >= 10:
                 break
-        while k > start and self.tokens[k - 1].kind == PUNCT:
+        while k > start and self.tokens[k - 1].kind in (PUNCT, BREAK):
             k -= 1
         return (start, k) if self.words_in((start, k)) else None
 

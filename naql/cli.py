@@ -6,7 +6,8 @@ import importlib
 import sys
 
 # Modules that provide ``register(subparsers)``; each sets ``func`` on its parsers.
-COMMAND_MODULES = ("naql.commands.extract", "naql.commands.store")
+COMMAND_MODULES = ("naql.commands.extract", "naql.commands.store", "naql.commands.serve", "naql.commands.spark",
+                   "naql.commands.provenance")
 
 
 def build_parser() -> argparse.ArgumentParser:

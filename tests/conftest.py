@@ -21,6 +21,20 @@ if os.environ.get("CI"):
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a long reliability run; skipped unless NAQL_SLOW=1 "
+                            "(make reliability sets it)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("NAQL_SLOW"):
+        return
+    skip = pytest.mark.skip(reason="slow: set NAQL_SLOW=1 to run it (make reliability does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path):
     """A --db value for an empty store: a SQLite file path, or a PostgreSQL URL whose

@@ -13,7 +13,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from naql.store import StoreError, open_store
 from naql.store import export, queries
@@ -71,22 +71,29 @@ def _err(message: str) -> None:
     print(f"naql: {message}", file=sys.stderr)
 
 
+def _reason(exc: Exception) -> str:
+    """The database's own words, without the statement and parameters SQLAlchemy appends
+    (an article's whole text, for an insert)."""
+    return str(getattr(exc, "orig", None) or exc).strip()
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from naql.ingest import ingest
     from naql.ingest.progress import RichReporter, print_summary
 
     try:
         engine = open_store(args.db)
-    except (StoreError, OperationalError) as exc:
-        _err(str(exc))
+    except (StoreError, DBAPIError) as exc:
+        _err(_reason(exc))
         return 1
     console = Console(stderr=True)
     began = time.monotonic()
     try:
         with RichReporter(console) as reporter:
             summary = ingest(args.paths, engine, workers=args.workers, reporter=reporter)
-    except (BrokenProcessPool, OperationalError) as exc:
-        _err(f"ingest stopped: {exc}\nwhat was stored is kept; run the same command to resume")
+    except (BrokenProcessPool, DBAPIError) as exc:
+        _err(f"ingest stopped: {_reason(exc)}\nwhat was stored is kept; run the same command "
+             "to resume")
         return 1
     print_summary(console, summary, time.monotonic() - began)
     return 1 if summary.failed else 0
@@ -99,8 +106,8 @@ def _run(command: Callable[[Engine, argparse.Namespace], Any], formatted: bool =
     def run(args: argparse.Namespace) -> int:
         try:
             engine = open_store(args.db, create=False)
-        except (StoreError, OperationalError) as exc:
-            _err(str(exc))
+        except (StoreError, DBAPIError) as exc:
+            _err(_reason(exc))
             return 1
         return command(engine, args)
 

@@ -21,9 +21,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 import naql
 from naql.read import InputError
+from naql.store.retry import reconnecting
 from naql.store.schema import articles
 from naql.store.writer import Article, Writer
 
+from .parquet import is_spark_output, output_bytes, read_output
 from .sources import Failure, Record, expand, outlet_of, parse_date, read_all
 
 
@@ -52,10 +54,11 @@ class Summary:
 
 def extract_batch(records: Sequence[Record]) -> list[Article | Failure]:
     """Runs in a worker process: extract each record; a record's error is its own failure."""
-    return [_extract(r) for r in records]
+    return [extract_record(r) for r in records]
 
 
-def _extract(record: Record) -> Article | Failure:
+def extract_record(record: Record) -> Article | Failure:
+    """The article as ingest stores it, or why it cannot be (also run by naql spark)."""
     try:
         doc = naql.extract(record.content, record.input_format, name=record.place)
     except InputError as exc:
@@ -78,13 +81,18 @@ def _extract(record: Record) -> Article | Failure:
 
 def ingest(paths: Iterable[str], engine: Engine, workers: int | None = None,
            batch: int = 16, reporter: Reporter | None = None) -> Summary:
-    """Read, extract and store everything under ``paths``; returns what happened."""
+    """Read, extract and store everything under ``paths``; returns what happened. Folders
+    written by ``naql spark extract`` are stored as they are, without extracting again."""
     paths = list(paths)
+    extracted = [p for p in paths if is_spark_output(p)]
+    paths = [p for p in paths if p not in extracted]
     summary = Summary()
     workers = max(1, workers or os.cpu_count() or 1)
     if reporter:  # a first walk for the total, so that memory does not grow with file count
-        reporter.start(sum(os.path.getsize(f) for f in expand(paths) if isinstance(f, str)))
-    items = read_all(expand(paths), reporter.read if reporter else lambda n: None)
+        reporter.start(sum(os.path.getsize(f) for f in expand(paths) if isinstance(f, str))
+                       + sum(map(output_bytes, extracted)))
+    progress = reporter.read if reporter else lambda n: None
+    items = read_all(expand(paths), progress)
     writer = Writer()
     window: deque[Future] = deque()
     # spawn: workers inherit no connections or threads; a worker that dies breaks the pool
@@ -92,6 +100,8 @@ def ingest(paths: Iterable[str], engine: Engine, workers: int | None = None,
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              max_tasks_per_child=500) as pool, \
             engine.connect().execution_options(immediate=True) as conn:
+        for done in read_output(extracted, batch, progress):
+            _store(conn, writer, done, summary, reporter)
         for chunk in _new_records(engine, items, batch, summary, reporter):
             window.append(pool.submit(extract_batch, chunk))
             if len(window) >= 4 * workers:
@@ -115,9 +125,7 @@ def _new_records(engine: Engine, items: Iterator[Record | Failure], batch: int,
     while chunk := list(islice(records, batch)):
         urls = {r.url for r in chunk if r.url}
         if urls:
-            with engine.connect() as conn:
-                known = set(conn.execute(select(articles.c.url).where(articles.c.url.in_(urls)))
-                            .scalars())
+            known = reconnecting(lambda: _stored_urls(engine, urls))
             summary.duplicates += sum(r.url in known for r in chunk)
             chunk = [r for r in chunk if r.url not in known]
         if chunk:
@@ -133,17 +141,16 @@ def _records_only(items: Iterator[Record | Failure], summary: Summary,
             yield item
 
 
+def _stored_urls(engine: Engine, urls: set[str]) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.execute(select(articles.c.url).where(articles.c.url.in_(urls))).scalars())
+
+
 def _store(conn: Connection, writer: Writer, results: list[Article | Failure],
            summary: Summary, reporter: Reporter | None) -> None:
-    """One transaction for the batch. Should the database refuse an article, the batch is
-    redone one article per transaction, so that one is reported and the rest stored."""
-    try:
-        with conn.begin():
-            outcomes = [r if isinstance(r, Failure) else writer.write(conn, r) for r in results]
-    except (DataError, IntegrityError):
-        writer.forget()
-        outcomes = [r if isinstance(r, Failure) else _write_alone(conn, writer, r)
-                    for r in results]
+    """Write a batch and count what happened; a lost connection (a database server
+    restarting) is waited out and the batch written again."""
+    outcomes = reconnecting(lambda: _write(conn, writer, results), writer.forget)
     for outcome in outcomes:
         if isinstance(outcome, Failure):
             _failed(outcome, summary, reporter)
@@ -153,6 +160,18 @@ def _store(conn: Connection, writer: Writer, results: list[Article | Failure],
             summary.duplicates += 1
     if reporter:
         reporter.stored(summary)
+
+
+def _write(conn: Connection, writer: Writer, results: list[Article | Failure]
+           ) -> list[bool | Failure]:
+    """One transaction for the batch. Should the database refuse an article, the batch is
+    redone one article per transaction, so that one is reported and the rest stored."""
+    try:
+        with conn.begin():
+            return [r if isinstance(r, Failure) else writer.write(conn, r) for r in results]
+    except (DataError, IntegrityError):
+        writer.forget()
+        return [r if isinstance(r, Failure) else _write_alone(conn, writer, r) for r in results]
 
 
 def _write_alone(conn: Connection, writer: Writer, article: Article) -> bool | Failure:

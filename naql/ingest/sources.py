@@ -13,12 +13,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+
+from naql.read.decode import lone_surrogate
 
 
 @dataclass(slots=True)
@@ -78,11 +80,28 @@ def read_all(files: Iterable[str | Failure], progress: Progress = lambda n: None
         if isinstance(path, Failure):
             yield path
             continue
-        try:
-            reader = _READERS.get(kind_of(path) or "auto", _read_file)
-            yield from reader(path, progress)
-        except (OSError, EOFError, UnicodeDecodeError, ArchiveLoadFailed) as exc:
-            yield Failure(path, _reason(exc))
+        reader = _READERS.get(kind_of(path) or "auto", _read_file)
+        yield from _guarded(path, reader(path, progress))
+
+
+def read_stream(path: str, stream: BinaryIO, size: int) -> Iterator[Item]:
+    """Records and failures of a JSONL or WARC file given as an open stream named ``path``,
+    e.g. bytes handed over by Spark, exactly as ``read_all`` reads the file itself."""
+    items = (_jsonl(path, stream, _ignore) if kind_of(path) == "jsonl"
+             else _warc(path, stream, size, _ignore))
+    return _guarded(path, items)
+
+
+def _ignore(nbytes: int) -> None:
+    """Progress nobody follows."""
+
+
+def _guarded(path: str, items: Iterator[Item]) -> Iterator[Item]:
+    """A file that cannot be read further ends with a failure at its name."""
+    try:
+        yield from items
+    except (OSError, EOFError, UnicodeDecodeError, ArchiveLoadFailed) as exc:
+        yield Failure(path, _reason(exc))
 
 
 def _reason(exc: BaseException) -> str:
@@ -102,25 +121,40 @@ _FORMATS = {"html": "html", "text": "text"}
 
 def _read_jsonl(path: str, progress: Progress) -> Iterator[Item]:
     with open(path, "rb") as raw:
-        lines = gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw
-        done = 0
-        for lineno, line in enumerate(lines, 1):
-            progress(raw.tell() - done)
-            done = raw.tell()
-            if not line.strip():
-                continue
-            place = f"{path}:{lineno}"
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:  # also bad UTF-8
-                yield Failure(place, f"malformed JSON: {exc}")
-                continue
-            yield _from_json(place, obj)
+        yield from _jsonl(path, raw, progress)
+
+
+def _jsonl(path: str, raw: BinaryIO, progress: Progress) -> Iterator[Item]:
+    lines = gzip.GzipFile(fileobj=raw) if path.lower().endswith(".gz") else raw
+    done = 0
+    for lineno, line in enumerate(lines, 1):
+        progress(raw.tell() - done)
+        done = raw.tell()
+        item = from_line(f"{path}:{lineno}", line)
+        if item is not None:
+            yield item
+
+
+def from_line(place: str, line: bytes) -> Item | None:
+    """The record or failure of one JSONL line; None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:  # also bad UTF-8
+        return Failure(place, f"malformed JSON: {exc}")
+    return _from_json(place, obj)
+
+
+_FIELDS = ("text", "html", "url", "title", "outlet", "published", "date")
 
 
 def _from_json(place: str, obj: Any) -> Item:
     if not isinstance(obj, dict):
         return Failure(place, "not a JSON object")
+    for key in _FIELDS:  # "\udcd9" is valid JSON, but such a string can be neither stored nor printed
+        if isinstance(obj.get(key), str) and lone_surrogate(obj[key]) is not None:
+            return Failure(place, f'"{key}" is not valid Unicode: it has a lone surrogate')
     body, fmt = next(((obj[k], k) for k in ("text", "html") if isinstance(obj.get(k), str)
                       and obj[k].strip()), (None, None))
     if body is None:
@@ -136,26 +170,30 @@ def _str(value: Any) -> str | None:
 
 
 def _read_warc(path: str, progress: Progress) -> Iterator[Item]:
+    with open(path, "rb") as fh:
+        yield from _warc(path, fh, os.path.getsize(path), progress)
+
+
+def _warc(path: str, fh: BinaryIO, size: int, progress: Progress) -> Iterator[Item]:
     """HTML responses (2xx) of a WARC or WARC.gz. A record that cannot be parsed or is cut
     short is a failure at its offset; parsing cannot resume after it, so the file ends there."""
-    size = os.path.getsize(path)
-    with open(path, "rb") as fh:
-        records = ArchiveIterator(fh)
-        done = 0
-        try:
-            for record in records:
-                item = _from_warc(f"{path}:{records.offset}", record)
-                records.read_to_end()  # moves records.offset to the next record
-                progress(records.offset - done)
-                done = records.offset
-                if item is not None:
-                    yield item
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            yield Failure(f"{path}:{records.offset}", f"broken WARC record: {_reason(exc)}")
-        else:
-            if records.offset < size:
-                yield Failure(f"{path}:{records.offset}", "broken WARC record: cut short")
-        progress(size - done)
+    records = ArchiveIterator(fh)
+    done = 0
+    try:
+        for record in records:
+            item = _from_warc(f"{path}:{records.offset}", record)
+            records.read_to_end()  # moves records.offset to the next record
+            progress(records.offset - done)
+            done = records.offset
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError,
+            AttributeError) as exc:  # AttributeError: warcio, on a record cut in its headers
+        yield Failure(f"{path}:{records.offset}", f"broken WARC record: {_reason(exc)}")
+    else:
+        if records.offset < size:
+            yield Failure(f"{path}:{records.offset}", "broken WARC record: cut short")
+    progress(size - done)
 
 
 def _from_warc(place: str, record) -> Item | None:

@@ -10,6 +10,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs
 _SAMPLE = 8192
 # Bytes that do not occur in text: C0 controls other than \t \n \v \f \r, and DEL.
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
+_DAMAGED = 0.05  # the share of non-ASCII characters damaged UTF-8 may lose and still be UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 
@@ -18,12 +20,15 @@ def decode(data: bytes | str, charset: str | None = None) -> str:
 
     Order, cheapest and most certain first: BOM, UTF-16 byte pattern, binary refusal,
     strict UTF-8 (no detection is run on valid UTF-8), declared charset (HTTP header or
-    <meta>), windows-1256 heuristic, then charset-normalizer. Line endings become \\n and
-    a BOM is dropped; no other character is changed.
+    <meta>), UTF-8 with a few damaged bytes (a file cut short, a stray byte: each becomes
+    U+FFFD), windows-1256 heuristic, then charset-normalizer. Line endings become \\n and a
+    BOM is dropped; no other character is changed.
     """
     if isinstance(data, str):
         if "\x00" in data:
             raise InputError("binary data, not text")
+        if (at := lone_surrogate(data)) is not None:
+            raise InputError(f"not valid Unicode: a lone surrogate at character {at}")
         text = data
     elif not data.strip():
         raise InputError("empty input")
@@ -58,6 +63,9 @@ def _decode(data: bytes, charset: str | None) -> str:
                 return data.decode(declared)
             except (LookupError, UnicodeDecodeError):
                 pass
+    lenient = data.decode("utf-8", "replace")
+    if _mostly_valid(lenient):
+        return lenient
     as_1256 = data.decode("cp1256")  # every byte is defined in cp1256
     if _looks_arabic(as_1256):
         return as_1256
@@ -67,6 +75,21 @@ def _decode(data: bytes, charset: str | None) -> str:
     if best is None:
         raise InputError("cannot decode: not UTF-8, UTF-16 or windows-1256, and no other encoding fits")
     return str(best)
+
+
+def _mostly_valid(text: str) -> bool:
+    """UTF-8 decoded with replacement: damaged UTF-8 loses a few of its non-ASCII characters,
+    while windows-1256 (or any other 8-bit) Arabic loses nearly all of them."""
+    replaced = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return replaced <= non_ascii * _DAMAGED
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Where ``text`` has a lone surrogate (from JSON such as "\\udcd9"), if it has one:
+    such a string cannot be written as UTF-8, so it could be neither printed nor stored."""
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
 
 
 def _strict(data: bytes, codec: str, skip: int = 0) -> str:

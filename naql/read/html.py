@@ -13,6 +13,7 @@ _TAG = re.compile(
     r"|nav|main|meta|link|script|style|img|title)\b[^<>]{0,300}>",
     re.I,
 )
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
            "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "figcaption")
 
@@ -88,7 +89,7 @@ def _body_text(html: str) -> tuple[str, str | None]:
         return "", title
     for element in body.iter("script", "style", "noscript", "template"):
         element.text = ""
-    for element in body.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
+    for element in body.iter(*_BLOCKS):  # lxml reads C0 controls but refuses to write them back
+        element.tail = "\n" + _NOT_XML.sub("", element.tail or "")
     lines = (line.strip() for line in body.text_content().splitlines())
     return "\n".join(line for line in lines if line), (title.strip() or None) if title else None

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NAME_CHARS = 38  # longer names are cut in the drawing; the full name is its tooltip
+# A name longer than its box is cut (its tooltip has it whole); a bold 14px letter is at most
+# this wide, Latin letters being wider than joined Arabic ones.
+LETTER = 7.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +20,7 @@ class Node:
     name: str
     kind: str  # a source kind, or "outlet" for the publisher
     anonymous: bool = False
-    colour: int | None = None  # the source's colour on the page, None for the outlet
+    colour: int | None = None  # the source's colour on an article page
     source_id: int | None = None  # its page in the store, when stored
 
 
@@ -28,9 +30,6 @@ class Chain:
     several others."""
 
     levels: tuple[tuple[Node, ...], ...]
-
-    def names(self) -> list[str]:
-        return [" و".join(n.name for n in level) for level in self.levels]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +51,7 @@ class Edge:
 class Drawing:
     width: int
     height: int
+    row: int  # a box's height
     boxes: list[Box]
     edges: list[Edge]
 
@@ -69,13 +69,13 @@ def draw(chain: Chain, width: int = 300) -> Drawing:
         last = None
         for node in level:
             y = PAD + len(boxes) * (ROW + GAP)
-            box = Box(node, PAD, y, right - PAD, _cut(node.name))
+            box = Box(node, PAD, y, right - PAD, _cut(node.name, int((right - PAD - 20) / LETTER)))
             if parent is not None:
                 edges.append(_edge(parent, box))
             boxes.append(box)
             last = box
         parent = last or parent
-    return Drawing(width, PAD * 2 + len(boxes) * (ROW + GAP) - GAP, boxes, edges)
+    return Drawing(width, PAD * 2 + len(boxes) * (ROW + GAP) - GAP, ROW, boxes, edges)
 
 
 def _edge(parent: Box, child: Box) -> Edge:
@@ -86,5 +86,5 @@ def _edge(parent: Box, child: Box) -> Edge:
                 arrow=f"{tip:g},{mid:g} {tip + 7:g},{mid - 4:g} {tip + 7:g},{mid + 4:g}")
 
 
-def _cut(name: str) -> str:
-    return name if len(name) <= NAME_CHARS else name[:NAME_CHARS - 1].rstrip() + "…"
+def _cut(name: str, letters: int) -> str:
+    return name if len(name) <= letters else name[:letters - 1].rstrip() + "…"

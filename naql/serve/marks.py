@@ -23,12 +23,13 @@ class Mark:
     attribution: str  # the document's id, "a1"
     colour: int  # index into the page's palette
     label: str  # shown on hover: who, and what this span is
+    focus: bool = False  # the attribution's first span, which takes keyboard focus
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """``kind`` is "text", "open" or "close"; ``first`` marks a span's first opening, the
-    one that takes keyboard focus."""
+    """``kind`` is "text", "open" or "close"; ``first`` marks a span's first opening (a
+    crossed span is opened again further on)."""
 
     kind: str
     text: str = ""

@@ -2,15 +2,19 @@
 pages can link to each other. Every one is bounded and walks an existing index."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, extract, func, select
+from sqlalchemy import Connection, and_, bindparam, case, extract, func, select
 
 from naql.store import search
 from naql.store import queries as store_queries
 from naql.store.queries import iso
 from naql.store.schema import aliases, articles, attributions, mentions, sources
+
+from .memo import Memo
 
 
 @dataclass(slots=True)
@@ -108,36 +112,41 @@ class SourceProfile:
 
 
 def source_profile(conn: Connection, source_id: int) -> SourceProfile | None:
-    """Who a source is and how the corpus cites it."""
+    """Who a source is and how the corpus cites it. The figures come from one pass grouped
+    by outlet and month: an article has one of each, so distinct articles add up."""
     src = conn.execute(select(sources).where(sources.c.id == source_id)).first()
     if src is None:
         return None
-    said = mentions.join(attributions, attributions.c.id == mentions.c.attribution_id)
-    totals = conn.execute(
-        select(_sum(mentions.c.role == "source"), _sum(mentions.c.role == "via"),
-               func.count(mentions.c.article_id.distinct()),
-               _sum(attributions.c.polarity == "deny"))
-        .select_from(said).where(mentions.c.source_id == source_id)).one()
-    statements, via, n_articles, denials = map(int, totals)
+    year, month = extract("year", articles.c.published), extract("month", articles.c.published)
+    said = mentions.c.role == "source"
+    groups = conn.execute(
+        select(articles.c.outlet, year, month, _sum(said), _sum(mentions.c.role == "via"),
+               _sum(and_(said, attributions.c.polarity == "deny")),
+               func.count(mentions.c.article_id.distinct()))
+        .select_from(mentions.join(attributions, attributions.c.id == mentions.c.attribution_id)
+                     .join(articles, articles.c.id == mentions.c.article_id))
+        .where(mentions.c.source_id == source_id)
+        .group_by(articles.c.outlet, year, month)).all()
+    by_outlet: Counter[str] = Counter()
+    by_month: Counter[str] = Counter()
+    statements = via = denials = n_articles = 0
+    for outlet, y, m, speaks, cited, denied, distinct in groups:
+        speaks, cited = int(speaks), int(cited)  # PostgreSQL sums are Decimal
+        statements, via = statements + speaks, via + cited
+        denials, n_articles = denials + int(denied), n_articles + distinct
+        by_outlet[outlet or "-"] += speaks + cited
+        if y is not None:
+            by_month[f"{int(y):04d}-{int(m):02d}"] += speaks + cited
     names = conn.execute(select(aliases.c.name).where(aliases.c.source_id == source_id)
                          .order_by(aliases.c.id)).scalars().all()
     name = display_names(conn, [source_id]).get(source_id, src.name)
-    by_outlet = conn.execute(
-        select(articles.c.outlet, func.count())
-        .join(mentions, mentions.c.article_id == articles.c.id)
-        .where(mentions.c.source_id == source_id)
-        .group_by(articles.c.outlet).order_by(func.count().desc(), articles.c.outlet).limit(8))
-    year, month = extract("year", attributions.c.published), extract("month", attributions.c.published)
-    by_month = conn.execute(
-        select(year, month, func.count()).select_from(said)
-        .where(mentions.c.source_id == source_id, attributions.c.published.is_not(None))
-        .group_by(year, month).order_by(year, month))
+    top_outlets = sorted(by_outlet.items(), key=lambda item: (-item[1], item[0]))[:8]
     return SourceProfile(
         id=src.id, name=name, kind=src.kind, anonymous=src.anonymous, statements=statements,
         via=via, articles=n_articles, denials=denials,
         spellings=[n for n in names if n != name],
-        outlets=[Count(o or "-", n) for o, n in by_outlet],
-        months=[Count(f"{int(y):04d}-{int(m):02d}", n) for y, m, n in by_month])
+        outlets=[Count(o, n) for o, n in top_outlets],
+        months=[Count(m, n) for m, n in sorted(by_month.items())])
 
 
 def _sum(condition):
@@ -189,27 +198,39 @@ class Statement:
 
 def statements(conn: Connection, source_id: int, limit: int = 50, offset: int = 0
                ) -> list[Statement]:
-    """Every attribution naming a source, as speaker or as cited, newest first."""
-    rows = conn.execute(
-        select(mentions.c.role, attributions.c.id, attributions.c.article_id,
-               attributions.c.local_id, attributions.c.published, attributions.c.type,
-               attributions.c.polarity, attributions.c.cue, attributions.c.content,
-               articles.c.outlet, articles.c.url, articles.c.title)
-        .join(attributions, attributions.c.id == mentions.c.attribution_id)
+    """Every attribution naming a source, as speaker or as cited, newest first. The speaker's
+    own come in order off the (source_id, published) index and the rarer ones citing it are
+    merged in, so a source quoted thousands of times costs no sort of them all."""
+    wanted = {"source_id": source_id, "n": offset + limit}
+    own = conn.execute(_OWN, wanted).all()
+    cited = conn.execute(_CITING, wanted).all()
+    role = {r.id: "via" for r in cited} | {r.id: "source" for r in own}
+    newest = sorted({r.id: r for r in cited + own}.values(), reverse=True,
+                    key=lambda r: (r.published is not None, r.published or datetime.min, r.id))
+    ids = [r.id for r in newest[offset:offset + limit]]
+    if not ids:
+        return []
+    rows = {r.id: r for r in conn.execute(
+        select(attributions, articles.c.outlet, articles.c.url, articles.c.title)
         .join(articles, articles.c.id == attributions.c.article_id)
-        .where(mentions.c.source_id == source_id)
-        .order_by(attributions.c.published.desc().nulls_last(), attributions.c.id.desc())
-        .limit(limit).offset(offset)).all()
-    cited = _cited(conn, [r.id for r in rows])
-    out = []
-    for r in rows:
-        named = cited.get(r.id, {})
-        out.append(Statement(
-            attribution_id=r.id, article_id=r.article_id, attribution=r.local_id,
-            published=iso(r.published), outlet=r.outlet, url=r.url, title=r.title, role=r.role,
-            type=r.type, polarity=r.polarity, cue=r.cue, content=r.content,
-            source=(named.get("source") or [None])[0], via=named.get("via", [])))
-    return out
+        .where(attributions.c.id.in_(ids)))}
+    named = _cited(conn, ids)
+    return [Statement(
+        attribution_id=r.id, article_id=r.article_id, attribution=r.local_id,
+        published=iso(r.published), outlet=r.outlet, url=r.url, title=r.title, role=role[r.id],
+        type=r.type, polarity=r.polarity, cue=r.cue, content=r.content,
+        source=(named.get(r.id, {}).get("source") or [None])[0],
+        via=named.get(r.id, {}).get("via", [])) for r in map(rows.__getitem__, ids)]
+
+
+_NEWEST_FIRST = (attributions.c.published.desc().nulls_last(), attributions.c.id.desc())
+_OWN = (select(attributions.c.id, attributions.c.published)
+        .where(attributions.c.source_id == bindparam("source_id"))
+        .order_by(*_NEWEST_FIRST).limit(bindparam("n")))
+_CITING = (select(attributions.c.id, attributions.c.published)
+           .join(mentions, mentions.c.attribution_id == attributions.c.id)
+           .where(mentions.c.source_id == bindparam("source_id"), mentions.c.role == "via")
+           .order_by(*_NEWEST_FIRST).limit(bindparam("n")))
 
 
 def _cited(conn: Connection, attribution_ids: list[int]) -> dict[int, dict[str, list[Cited]]]:
@@ -257,3 +278,13 @@ def find_sources(conn: Connection, name: str, limit: int = 10) -> list[SourceRef
         .order_by(func.count().desc(), mentions.c.source_id).limit(limit)).all()
     names = display_names(conn, [r.source_id for r in rows])
     return [SourceRef(sid, names[sid], kind, n) for sid, kind, n in rows]
+
+
+def most_cited(conn: Connection, memo: Memo, top: int) -> store_queries.SourceReport:
+    """``naql sources``'s report, kept until the corpus changes."""
+    return memo.get(conn, ("most_cited", top), lambda: store_queries.top_sources(conn, top))
+
+
+def all_outlets(conn: Connection, memo: Memo) -> list[store_queries.Outlet]:
+    """``naql outlets``'s table, kept until the corpus changes."""
+    return memo.get(conn, "outlets", lambda: store_queries.outlets(conn))

@@ -1,6 +1,7 @@
 """An article as the reader shows it, built from its SPEC document: marked text, one colour
 per source, the sources panel and each attribution's chain. Stored and pasted articles go
-through the same code; only stored ones have source ids to link to."""
+through the same code; only stored ones have source ids to link to. Also the chain of a
+stored statement, for the source page."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -9,7 +10,7 @@ from typing import Any
 
 from .chain import Chain, Drawing, Node, draw
 from .marks import Mark, Piece, pieces
-from .queries import SpanKey
+from .queries import Cited, SpanKey, Statement
 from .words import ROLES
 
 PALETTE = 8  # colours in naql.css (.s0 … .s7); more sources than that share colours
@@ -39,7 +40,6 @@ class AttributionRow:
     source: str  # as resolved
     written: str | None  # as written, when the article names it
     content: str
-    via: list[str]
     confidence: float | None
     colour: int
     unnamed: bool  # rests on an unnamed source, itself or one it cites
@@ -49,7 +49,6 @@ class AttributionRow:
 
 @dataclass(slots=True)
 class ArticleView:
-    id: int | None
     title: str | None
     url: str | None
     outlet: str | None
@@ -91,14 +90,15 @@ def article_view(doc: dict[str, Any], span_ids: Mapping[SpanKey, int] | None = N
             row.cited += 1
             vias.append(row)
             marks.append(_mark(v, "via", a["id"], row))
-        marks += [_mark(a[role], role, a["id"], speaker)
-                  for role in ("content", "source", "cue") if (a.get(role) or {}).get("text")]
+        present = [role for role in ("cue", "source", "content") if (a.get(role) or {}).get("text")]
+        marks += [_mark(a[role], role, a["id"], speaker, focus=role == present[0])
+                  for role in present]
         cites[a["id"]] = (speaker, vias)
     nodes = {aid: (_node(speaker), tuple(map(_node, vias)))
              for aid, (speaker, vias) in cites.items()}
     outlet = Node(doc.get("outlet") or doc.get("site") or PASTED, "outlet")
     return ArticleView(
-        id=doc.get("id"), title=doc.get("title"), url=doc.get("url"), outlet=doc.get("outlet"),
+        title=doc.get("title"), url=doc.get("url"), outlet=doc.get("outlet"),
         published=doc.get("published"), pieces=pieces(doc["text"], marks),
         attributions=[_row(a, rows[_name(a["source"])], draw(_chain(a, attrs, nodes, outlet)))
                       for a in attrs],
@@ -113,10 +113,11 @@ def _node(row: SourceRow) -> Node:
     return Node(row.name, row.kind, row.anonymous, row.colour, row.source_id)
 
 
-def _mark(span: dict[str, Any], role: str, attribution: str, row: SourceRow) -> Mark:
+def _mark(span: dict[str, Any], role: str, attribution: str, row: SourceRow,
+          focus: bool = False) -> Mark:
     return Mark(span["start"], span["end"], role, attribution, row.colour,
                 f"{ROLES[role]}: {row.name}" if role in ("source", "via") else
-                f"{ROLES[role]} — {row.name}")
+                f"{ROLES[role]} — {row.name}", focus)
 
 
 def _chain(a: dict[str, Any], attrs: list[dict[str, Any]],
@@ -148,6 +149,19 @@ def _row(a: dict[str, Any], speaker: SourceRow, drawing: Drawing) -> Attribution
     return AttributionRow(
         id=a["id"], type=a["type"], polarity=a["polarity"], cue=(a.get("cue") or {}).get("text"),
         source=speaker.name, written=a["source"].get("text"), content=a["content"]["text"],
-        via=[_name(v) for v in vias], confidence=a.get("confidence"), colour=speaker.colour,
+        confidence=a.get("confidence"), colour=speaker.colour,
         unnamed=speaker.anonymous or any(v.get("anonymous") for v in vias),
         drawing=drawing, source_id=speaker.source_id)
+
+
+def statement_chain(statement: Statement) -> Chain:
+    """A stored statement's chain as far as the store keeps it: outlet, speaker, cited."""
+    def node(c: Cited) -> Node:
+        return Node(c.name, c.kind, c.anonymous, None, c.source_id)
+
+    levels = [(Node(statement.outlet or "—", "outlet"),)]
+    if statement.source:
+        levels.append((node(statement.source),))
+    if statement.via:
+        levels.append(tuple(map(node, statement.via)))
+    return Chain(tuple(levels))

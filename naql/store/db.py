@@ -41,6 +41,9 @@ def open_store(db: str | None = None, *, create: bool = True) -> Engine:
         if not create and not path.exists():
             raise StoreError(f"no store at {path}; run 'naql ingest' first")
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK):  # SQLite says only "unable to open database file"
+            raise StoreError(f"{path.parent} is read-only: a SQLite store writes its journal "
+                             "beside the file")
     engine = create_engine(url, json_serializer=_dumps)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)

@@ -7,8 +7,8 @@ point at attributions and articles. The full-text index is dialect-specific (see
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Table, Text, UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index,
+                        Integer, LargeBinary, MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -90,4 +90,77 @@ mentions = Table(
     Column("span_start", Integer),
     Column("span_end", Integer),
     Column("resolved", Text, nullable=False),
+)
+
+# Provenance (naql/provenance): claims across articles and stories. Every statement of an
+# attribution of a processed article is in one claim, except carriers' (an attribution whose
+# content is another attribution: وبحسب الصحيفة، فإن الوزير قال ...), whose source joins the
+# chain of the attribution they carry instead. An article is processed once it has a story
+# row.
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),  # the speaker, as fully as a member names it
+    Column("source_id", Integer, ForeignKey("sources.id"), index=True),  # a named speaker's
+    Column("polarity", String(16), nullable=False),  # assert | deny: members agree on it
+    Column("position", String(16), nullable=False),  # assert | deny | hedge (most members')
+    Column("first_seen", DateTime, index=True),  # the earliest member's article
+    Column("members", Integer, nullable=False),
+    Column("articles", Integer, nullable=False, index=True),
+    Column("anonymous_only", Boolean, nullable=False),  # every member rests on unnamed sources
+)
+
+claim_members = Table(
+    "claim_members", metadata,
+    Column("attribution_id", Integer, ForeignKey("attributions.id"), primary_key=True),
+    # A content "A، وأن B" reports two statements: part 0 and part 1 (shingles.statements).
+    Column("part", Integer, primary_key=True),
+    Column("claim_id", Integer, ForeignKey("claims.id"), nullable=False, index=True),
+    Column("position", String(16), nullable=False),
+    # Who it rests on, outermost first, the speaker last: [{name, source, outlet, anonymous}]
+    # (carriers, recipients that are outlets, the source, its vias). Kept so that later
+    # articles are compared with it without reading its document again.
+    Column("chain", JSON, nullable=False),
+)
+
+# Locality-sensitive hashing of claim contents: one row per band of an attribution's MinHash
+# signature, so a new attribution finds its candidates through an index.
+claim_keys = Table(
+    "claim_keys", metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("attribution_id", Integer, ForeignKey("attributions.id"), primary_key=True),
+    Column("part", Integer, primary_key=True),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text),  # the earliest article's
+    Column("first_seen", DateTime, index=True),
+    Column("last_seen", DateTime),
+    Column("articles", Integer, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
+    Column("signature", LargeBinary, nullable=False),  # MinHash of the article's words
+    Column("words", Integer, nullable=False),  # how many, to estimate overlaps from it
+)
+
+# Names an outlet goes by (normalised, provenance.outlets.outlet_key) → articles.outlet, from
+# stored outlets and the pages' own site names; known outlets' domains are a data file.
+outlet_names = Table(
+    "outlet_names", metadata,
+    Column("key", Text, primary_key=True),
+    Column("outlet", Text, primary_key=True),
+)
+
+# What the stored keys and signatures were computed with; another value means recompute.
+provenance_state = Table(
+    "provenance_state", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Text, nullable=False),
 )

@@ -1,0 +1,181 @@
+"""Claim clustering speed: a full run over 100,000 stored attributions (target < 60 s).
+
+    python bench/bench_claims.py [--attributions 100000] [--db PATH] [--keep]
+
+A SQLite store is generated with the store's own writer (not timed): articles of five or so
+attributions, about half of them re-reports of an earlier statement, reworded (a word
+dropped, replaced or given ال) and passed on the ways outlets pass statements on (directly,
+نقلت الصحيفة عن X قوله, وبحسب الصحيفة، فإن X قال, unnamed sources); words are bench_store's
+Zipf-distributed vocabulary. Then ``naql.provenance.update(rebuild=True)`` is timed: the
+seconds spent on claims (reading reports, sketching, candidates, verification, writing) and
+on stories are reported apart. Run it on a 2-core machine for the figure in the notes.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from naql.model import Attribution, Document, Source, Span, Via
+from naql.provenance import update
+from naql.store import Article, Writer, open_store
+from naql.store.schema import attributions, claims
+
+try:
+    from bench_store import ANONYMOUS, VOCAB, people, sentence, synthetic_text, zipf_choice
+except ImportError:  # run from the repository root
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_store import ANONYMOUS, VOCAB, people, sentence, synthetic_text, zipf_choice
+
+OUTLETS = [f"صحيفة {VOCAB[200 + 7 * i]}" for i in range(40)]
+CUES = ["قال", "أكد", "أوضح", "ذكر"]
+
+
+class Statements:
+    """Statements made so far; a re-report picks a recent one, the newest most often."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.made: list[tuple[str, str, bool]] = []  # (speaker, words, anonymous)
+        self.speakers = people(3000)
+
+    def pick(self) -> tuple[str, str, bool, bool]:
+        """(speaker, content, anonymous, a re-report)."""
+        rng = self.rng
+        if self.made and rng.random() < 0.5:
+            speaker, words, anonymous = self.made[-1 - min(len(self.made) - 1,
+                                                          int(rng.expovariate(1 / 300)))]
+            return speaker, _reworded(rng, words), anonymous, True
+        anonymous = rng.random() < 0.15
+        speaker = (rng.choice(ANONYMOUS) if anonymous
+                   else zipf_choice(rng, self.speakers))
+        made = (speaker, sentence(rng, rng.randint(6, 14)), anonymous)
+        self.made.append(made)
+        return *made, False
+
+
+def _reworded(rng: random.Random, words: str) -> str:
+    ws = words.split()
+    if len(ws) > 4 and rng.random() < 0.3:
+        del ws[rng.randrange(len(ws))]
+    if rng.random() < 0.3:
+        ws[rng.randrange(len(ws))] = zipf_choice(rng, VOCAB, 1.0)
+    if rng.random() < 0.3:
+        k = rng.randrange(len(ws))
+        ws[k] = ws[k][2:] if ws[k].startswith("ال") else "ال" + ws[k]
+    return " ".join(ws)
+
+
+def article(rng: random.Random, statements: Statements, i: int, start: datetime
+            ) -> tuple[Article, int]:
+    """An article and how many attributions it has."""
+    parts: list[str] = []
+
+    def add(s: str) -> tuple[int, int]:
+        at = sum(len(p) for p in parts)
+        parts.append(s)
+        return at, at + len(s)
+
+    found = []  # (cue, source span, source name, kind, anonymous, content, vias)
+    for _ in range(rng.randint(3, 6)):
+        speaker, words, anonymous, again = statements.pick()
+        outlet = rng.choice(OUTLETS)
+        form = rng.random() if again else 1.0
+        if form < 0.3:  # نقلت الصحيفة عن X قوله إن ...
+            cue = add("نقلت")
+            add(" ")
+            src = add(outlet)
+            add(" عن ")
+            via = add(speaker)
+            add(" قوله إن ")
+            content = add(words)
+            found.append((cue, src, outlet, "media", False, content, [(via, speaker, anonymous)]))
+        elif form < 0.5:  # وبحسب الصحيفة، فإن X قال إن ...
+            frame = add("وبحسب")
+            add(" ")
+            paper = add(outlet)
+            add("، فإن ")
+            src = add(speaker)
+            add(" ")
+            cue = add("قال")
+            add(" إن ")
+            content = add(words)
+            found.append((frame, paper, outlet, "media", False, (src[0], content[1]), []))
+            found.append((cue, src, speaker, "person", anonymous, content, []))
+        else:
+            cue = add(rng.choice(CUES))
+            add(" ")
+            src = add(speaker)
+            add(" إن ")
+            content = add(words)
+            found.append((cue, src, speaker, "person", anonymous, content, []))
+        add(". ")
+        add(synthetic_text(rng, i) + " ")
+    text = "".join(parts)
+    attrs = [Attribution(
+        id=f"a{k}", type="indirect", polarity="assert", cue=Span.of(text, *cue),
+        source=Source(Span.of(text, *src), name, kind=kind, anonymous=anonymous),
+        content=Span.of(text, *content),
+        via=[Via(Span.of(text, *v), n, anonymous=a) for v, n, a in vias])
+        for k, (cue, src, name, kind, anonymous, content, vias) in enumerate(found, 1)]
+    doc = Document(input=f"synthetic:{i}", text=text, title=sentence(rng, 6), attributions=attrs)
+    return Article(doc.to_dict(), url=f"https://bench.example/a/{i}", outlet=rng.choice(OUTLETS),
+                   published=start + timedelta(minutes=9 * i), place=f"synthetic:{i}"), len(attrs)
+
+
+def build(db: str, n: int) -> int:
+    """A store of at least ``n`` attributions; returns how many articles it has."""
+    engine = open_store(db)
+    rng = random.Random(5)
+    statements = Statements(rng)
+    writer = Writer()
+    start = datetime(2024, 1, 1)
+    stored = i = 0
+    with engine.connect().execution_options(immediate=True) as conn:
+        while stored < n:
+            with conn.begin():
+                for _ in range(500):
+                    art, k = article(rng, statements, i, start)
+                    writer.write(conn, art)
+                    stored, i = stored + k, i + 1
+    engine.dispose()
+    return i
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--attributions", type=int, default=100_000)
+    ap.add_argument("--db", help="SQLite file to build (or reuse if it exists)")
+    ap.add_argument("--keep", action="store_true", help="keep the generated store")
+    args = ap.parse_args()
+    workdir = tempfile.TemporaryDirectory()
+    db = args.db or str(Path(workdir.name) / "claims.db")
+    if not Path(db).exists():
+        began = time.monotonic()
+        n = build(db, args.attributions)
+        print(f"built {n:,} articles in {time.monotonic() - began:.0f} s (not timed)")
+    engine = open_store(db)
+    began = time.monotonic()
+    done = update(engine, rebuild=True)
+    total = time.monotonic() - began
+    with engine.connect() as conn:
+        stored = conn.execute(select(func.count()).select_from(attributions)).scalar_one()
+        found = conn.execute(select(func.count()).select_from(claims)
+                             .where(claims.c.articles > 1)).scalar_one()
+    print(f"{stored:,} attributions, {done.reports:,} reports in {done.articles:,} articles; "
+          f"{found:,} claims reported by more than one article")
+    print(f"claims: {done.claim_seconds:.1f} s   stories: {done.story_seconds:.1f} s   "
+          f"whole run: {total:.1f} s   (target for claims: < 60 s)")
+    if args.keep and not args.db:
+        print(f"kept: {db}")
+        workdir.cleanup = lambda: None  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""naql serve benchmark (not a test): page latency on a 10,000-article SQLite corpus.
+
+    python bench/bench_serve.py [--articles 10000] [--requests 300] [--keep PATH]
+
+Writes a synthetic corpus with bench_store's generator (named sources in several spellings,
+Zipf-distributed so a few are quoted thousands of times, unnamed ones, citation chains),
+starts ``naql serve`` on loopback in its own process, and times whole HTTP requests from
+another process with httpx: the article page of random articles, the source page of random
+named sources among the 200 most cited, and of the most cited one; and the front page,
+whose corpus-wide figures are computed on its first request and kept until the corpus
+changes. Target: article and source pages < 100 ms p95.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from bench_store import build_store, p
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(db: Path, port: int) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, "-m", "naql.cli", "serve", "--db", str(db),
+                               "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/articles?limit=1").raise_for_status()
+            return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("naql serve did not start")
+
+
+def timed(client: httpx.Client, paths: list[str]) -> list[float]:
+    out = []
+    for path in paths:
+        began = time.perf_counter()
+        client.get(path).raise_for_status()
+        out.append((time.perf_counter() - began) * 1000)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--requests", type=int, default=300, help="per page kind")
+    ap.add_argument("--keep", type=Path, help="build/reuse the corpus at this path")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="naql-bench-serve-") as tmp:
+        db = args.keep or Path(tmp) / "serve.db"
+        if not db.exists():
+            print(f"corpus: writing {args.articles:,} synthetic articles")
+            print(f"  {build_store(db, args.articles):,.0f} articles/s written")
+        port = free_port()
+        server = start(db, port)
+        try:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+                rng = random.Random(5)
+                top = client.get("/api/sources", params={"top": 200}).json()["sources"]
+                n = args.requests
+                runs = {
+                    "article page (random article)": [
+                        f"/articles/{rng.randint(1, args.articles)}" for _ in range(n)],
+                    "source page (random of top 200)": [
+                        f"/sources/{rng.choice(top)['source_id']}" for _ in range(n)],
+                    f"source page (most cited, {top[0]['cited']:,} mentions)": [
+                        f"/sources/{top[0]['source_id']}"] * n,
+                    "front page (corpus figures kept)": ["/"] * n,
+                }
+                [cold] = timed(client, ["/"])
+                timed(client, [paths[0] for paths in runs.values()] * 5)  # warm up
+                print(f"naql serve on {args.articles:,} articles (SQLite), whole request, ms:")
+                print(f"  {'front page, first request (corpus figures)':44s} {cold:6.1f}")
+                for name, paths in runs.items():
+                    ms = timed(client, paths)
+                    print(f"  {name:44s} p50 {p(ms, 50):6.1f}  p95 {p(ms, 95):6.1f}  "
+                          f"max {max(ms):6.1f}  (n={len(ms)})")
+        finally:
+            server.terminate()
+            server.wait(10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""The position a report takes in a story: it asserts, denies, or hedges (رجح، توقع، لم
+يستبعد، قد تتأخر). Hedges are a data file (lexicon/data/stance.tsv)."""
+from __future__ import annotations
+
+from typing import Any
+
+from naql.lexicon import load, table
+from naql.store.keys import words
+from naql.text.normalize import normalize, strip_conjunction
+
+POSITIONS = ("assert", "deny", "hedge")
+
+_ROWS = table("stance.tsv")
+
+
+def of_kind(kind: str) -> list[list[str]]:
+    """The folded words of each entry of a kind in stance.tsv."""
+    return [words(r["words"]) for r in _ROWS if r["kind"] == kind]
+
+
+_CUES = frozenset(w[0] for w in of_kind("cue"))
+_NEGATED = frozenset(w[0] for w in of_kind("negated cue"))
+_NEGATIONS = frozenset(w[0] for w in of_kind("negation"))
+_PHRASES = [tuple(w) for w in of_kind("content")]
+_MODALS = [(w[0], w[1]) for w in of_kind("modal")]
+
+
+def position(a: dict[str, Any], text: str) -> str:
+    """``a`` is an attribution of the document whose text is ``text``."""
+    cue = a.get("cue")
+    lemma = _lemma(cue["text"]) if cue else None
+    negated = cue is not None and _word_before(text, cue["start"]) in _NEGATIONS
+    if lemma in _CUES or (negated and lemma in _NEGATED) or _hedged(words(a["content"]["text"])):
+        return "hedge"
+    return "deny" if a["polarity"] == "deny" else "assert"
+
+
+def _lemma(cue: str) -> str | None:
+    verbs = load().verbs
+    for w in reversed(normalize(cue).split()):
+        form = verbs.get(w) or verbs.get(strip_conjunction(w))
+        if form:
+            return form.lemma
+    return None
+
+
+def _word_before(text: str, start: int) -> str | None:
+    before = words(text[max(0, start - 40):start])
+    return strip_conjunction(before[-1]) if before else None
+
+
+def _hedged(ws: list[str]) -> bool:
+    for i, w in enumerate(ws):
+        if any(tuple(ws[i:i + len(p)]) == p for p in _PHRASES):
+            return True
+        if i + 1 < len(ws) and any(w == m and ws[i + 1].startswith(p) for m, p in _MODALS):
+            return True
+    return False

@@ -1,0 +1,131 @@
+"""Bringing claims and stories up to date with the articles stored since the last run.
+
+An article is processed once it has a story row; each run takes the articles without one,
+a chunk per transaction, so memory stays flat and an interrupted run resumes where it
+stopped. A run never revisits what it clustered before: new reports are compared with
+stored ones through the stored LSH keys, new articles with stored ones through their
+signatures. Concurrent runs serialise on a lock (PostgreSQL advisory lock, SQLite's write
+lock), so two of them never process one article twice.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, select, text
+
+from naql.store.schema import (articles, attributions, claim_keys, claim_members, claims,
+                               mentions, outlet_names, provenance_state, stories, story_articles)
+
+from .claim_cluster import Report, cluster, report_shingles
+from .identity import Reported, StoredIds, chains
+from .outlets import learn, load as load_outlets
+from .positions import position
+from .shingles import article_words, statements
+from .sketch import FINGERPRINT, hashed, signatures
+from .story_cluster import Piece, add
+
+CHUNK = 20_000  # articles per transaction
+_LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
+_TABLES = (story_articles, stories, claim_keys, claim_members, claims, outlet_names)
+
+
+@dataclass(slots=True)
+class Progress:
+    articles: int = 0  # processed by this run
+    reports: int = 0
+    claim_seconds: float = 0.0  # reading the new articles' reports and clustering them
+    story_seconds: float = 0.0
+
+
+def update(engine: Engine, rebuild: bool = False, chunk: int = CHUNK) -> Progress:
+    """Cluster the articles stored since the last run into claims and stories; with
+    ``rebuild``, or when the store was clustered with other sketch settings, from scratch."""
+    done = Progress()
+    with engine.connect().execution_options(immediate=True) as conn:
+        with conn.begin():
+            _lock(conn)
+            state = conn.execute(select(provenance_state.c.value)
+                                 .where(provenance_state.c.name == "sketch")).scalar()
+            if rebuild or state != FINGERPRINT:
+                for table in (*_TABLES, provenance_state):
+                    conn.execute(delete(table))
+                conn.execute(provenance_state.insert().values(name="sketch", value=FINGERPRINT))
+        while True:
+            with conn.begin():
+                _lock(conn)
+                ids = conn.execute(
+                    select(articles.c.id)
+                    .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
+                    .where(story_articles.c.article_id.is_(None))
+                    .order_by(articles.c.id).limit(chunk)).scalars().all()
+                if not ids:
+                    return done
+                _process(conn, ids, done)
+                done.articles += len(ids)
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": _LOCK})
+
+
+def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
+    """Claims, then stories, for these articles."""
+    began = time.perf_counter()
+    rows = conn.execute(select(articles.c.id, articles.c.outlet, articles.c.published,
+                               articles.c.title, articles.c.text, articles.c.document)
+                        .where(articles.c.id.in_(article_ids)).order_by(articles.c.id)).all()
+    learn(conn, [pair for r in rows
+                 for pair in ((r.outlet, r.outlet), ((r.document or {}).get("site"), r.outlet))])
+    known = load_outlets(conn)
+    local, stored = _stored_ids(conn, article_ids)
+    reports = []
+    for r in rows:
+        doc: dict[str, Any] = r.document or {}
+        by_local = {a["id"]: a for a in doc.get("attributions") or []}
+        for aid, chain in chains(doc, stored.get(r.id, {}), known).items():
+            if aid not in local.get(r.id, {}):
+                continue  # not stored (the document and its rows disagree)
+            a = by_local[aid]
+            stance = position(a, r.text)
+            reports += [Report(local[r.id][aid], part, r.id, a["polarity"], stance,
+                               Reported(r.outlet, chain), report_shingles(statement))
+                        for part, statement in enumerate(statements(a["content"]["text"]))]
+    assigned = cluster(conn, reports, known)
+    done.reports += len(reports)
+    done.claim_seconds += time.perf_counter() - began
+    began = time.perf_counter()
+    claims_by_article: dict[int, set[int]] = {}
+    for rep in reports:
+        claims_by_article.setdefault(rep.article, set()).add(assigned[rep.attribution, rep.part])
+    words = [hashed(article_words(r.title, r.text)) for r in rows]
+    add(conn, [Piece(r.id, r.published, sig, len(w), frozenset(claims_by_article.get(r.id, ())))
+               for r, w, sig in zip(rows, words, signatures(words))])
+    done.story_seconds += time.perf_counter() - began
+
+
+def _stored_ids(conn: Connection, article_ids: list[int]
+                ) -> tuple[dict[int, dict[str, int]], dict[int, StoredIds]]:
+    """For each article: its attributions' store ids by local id, and the store ids of each
+    attribution's source and vias."""
+    local: dict[int, dict[str, int]] = {}
+    by_id: dict[int, tuple[int, str]] = {}
+    for aid, article, lid in conn.execute(
+            select(attributions.c.id, attributions.c.article_id, attributions.c.local_id)
+            .where(attributions.c.article_id.in_(article_ids))):
+        local.setdefault(article, {})[lid] = aid
+        by_id[aid] = (article, lid)
+    stored: dict[int, StoredIds] = {}
+    for aid, role, source_id in conn.execute(
+            select(mentions.c.attribution_id, mentions.c.role, mentions.c.source_id)
+            .where(mentions.c.article_id.in_(article_ids)).order_by(mentions.c.id)):
+        article, lid = by_id[aid]
+        source, vias = stored.setdefault(article, {}).get(lid, (None, []))
+        if role == "source":
+            source = source_id
+        else:
+            vias = [*vias, source_id]
+        stored[article][lid] = (source, vias)
+    return local, stored

@@ -1,0 +1,71 @@
+"""What two wordings of a statement share, and what two articles are about.
+
+A content may join statements (أكد أن الاتفاق صامد، وأن المفاوضات مستمرة): each is a report
+of its own, so that a report of both does not tie their two claims together. Text is folded (hamza, ى/ي, ة/ه, diacritics) and split into words without ال; function
+words and complementisers are dropped, negations kept. A statement is then cut into character n-grams
+inside each word, padded at its ends: they see through the clitics and inflections that
+differ between outlets rewording one statement (ستخفض / بخفض، الضرائب / ضرائب) where whole
+words do not. An article is the set of its words, without a leading و/ف and without
+reporting verbs (قال، أضاف), which every article has.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from naql.lexicon import lines, load
+from naql.store.keys import search_terms
+from naql.text.normalize import normalize, strip_conjunction
+
+from .positions import of_kind
+
+N = 4
+
+_COMPLEMENTISERS = frozenset(normalize(w) for w in lines("complementisers.txt"))
+_NEGATIONS = frozenset(w[0] for w in of_kind("negation"))
+_STOP = (frozenset(search_terms(" ".join(lines("function_words.txt")))) - _NEGATIONS
+         | _COMPLEMENTISERS)
+_WORD = re.compile(r"\w+")
+_EDGES = " \t\n،,;؛:"
+MIN_WORDS = 2  # a shorter piece stays with the statement before it
+
+
+def statements(content: str) -> list[str]:
+    """The statements a content joins with و before a complementiser (، وأن ...), without
+    that joining word."""
+    joins = [m for m in _WORD.finditer(content)
+             if m.start() > 0 and (w := normalize(m.group()))[:1] == "و"
+             and w[1:] in _COMPLEMENTISERS]
+    spans: list[list[int]] = []
+    for start, end in zip([0, *(m.end() for m in joins)],
+                          [*(m.start() for m in joins), len(content)]):
+        if spans and len(content[start:end].split()) < MIN_WORDS:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [p for start, end in spans if (p := content[start:end].strip(_EDGES))] or [content]
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in search_terms(text) if w not in _STOP]
+
+
+@lru_cache(maxsize=200_000)
+def _grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(padded[i:i + N] for i in range(max(1, len(padded) - N + 1)))
+
+
+def shingles(text: str) -> frozenset[str]:
+    return frozenset(g for w in content_words(text) for g in _grams(w))
+
+
+def article_words(title: str | None, text: str) -> frozenset[str]:
+    """The words an article is about, for telling whether two articles tell one story."""
+    verbs = load().verbs
+    out = set()
+    for w in content_words(f"{title or ''}\n{text}"):
+        w = strip_conjunction(w)
+        if len(w) > 2 and w not in _STOP and w not in verbs:
+            out.add(w)
+    return frozenset(out)
