@@ -31,11 +31,17 @@ except ImportError:  # run from the repository root
     from articles import corpus
 
 
-def write_corpus(path: Path, n: int) -> None:
+def write_corpus(path: Path, n: int, html: bool) -> None:
+    """One record a line; with ``html``, each article as a page (paragraphs in <p>), which
+    sends it through trafilatura as a WARC's pages go."""
     with path.open("w", encoding="utf-8") as out:
         for i, text in enumerate(corpus(n)):
-            out.write(json.dumps({"url": f"https://bench.example/{i}", "text": text},
-                                 ensure_ascii=False) + "\n")
+            record = {"url": f"https://bench.example/{i}", "text": text}
+            if html:
+                paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
+                record = {"url": record["url"], "html": "<html><head><meta charset='utf-8'>"
+                          f"</head><body><article>{paragraphs}</article></body></html>"}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def plain_rate(path: Path) -> float:
@@ -70,6 +76,7 @@ def child(master: str, path: str, out: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--html", action="store_true", help="records as HTML pages, not text")
     ap.add_argument("--child", nargs=3, metavar=("MASTER", "INPUT", "OUTPUT"),
                     help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -79,12 +86,13 @@ def main() -> None:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="naql-bench-spark-") as tmp:
         path = Path(tmp) / "corpus.jsonl"
-        write_corpus(path, args.articles)
+        write_corpus(path, args.articles, args.html)
         size = path.stat().st_size
         plain = plain_rate(path)
         runs = {cores: spark_run(f"local[{cores}]", path, Path(tmp) / f"out{cores}")
                 for cores in (1, 2)}
-    print(f"corpus: {args.articles:,} articles, {size / 1e6:.1f} MB of JSONL; machine load "
+    print(f"corpus: {args.articles:,} {'HTML' if args.html else 'text'} articles, "
+          f"{size / 1e6:.1f} MB of JSONL; machine load "
           f"{load:.1f} at start, {os.getloadavg()[0]:.1f} at end ({os.cpu_count()} cores)")
     print(f"plain naql.extract, one core:    {plain:,.0f} articles/s")
     rate = {}

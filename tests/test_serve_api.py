@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from naql.serve import create_app, open_for_serving
+from naql.serve.memo import Memo
 from naql.store import open_store
 from naql.store.schema import articles, sources
 from support import assert_offsets
@@ -214,3 +215,20 @@ def test_serve_command(naql_cli, tmp_path):
     assert not (tmp_path / "none.db").exists()  # a read-only server creates nothing
     usage = naql_cli("serve", "--help").stdout
     assert all(flag in usage for flag in ("--db", "--host", "--port", "--write"))
+
+
+def test_memo_keeps_answers_until_an_article_is_added(store):
+    memo, calls = Memo(size=2), []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    with store.connect() as conn:
+        assert memo.get(conn, "a", compute) == memo.get(conn, "a", compute) == 1
+        memo.get(conn, "b", compute)
+        memo.get(conn, "c", compute)  # past the size: "a", the oldest, is dropped
+        assert memo.get(conn, "a", compute) == 4
+    fill(store, hostile=False)
+    with store.connect() as conn:
+        assert memo.get(conn, "c", compute) == 5

@@ -1,18 +1,24 @@
 """Claims: the reports of one statement by one speaker, across articles.
 
-Each new report's content is sketched (MinHash of its shingles) and its LSH band keys are
-stored (``claim_keys``), so reports that share a band with it, stored or new, are found
-through an index. A candidate is the same claim when the polarities agree, the contents are
-near-duplicates (Jaccard of shingles, or the shorter one nearly contained in the longer:
-outlets cut a statement differently) and the speakers are the same or compatible
+Each report's statement is sketched (MinHash of its shingles) and the signature stored with
+it. A run bands the new reports' signatures (LSH) and reads the stored signatures, a page at
+a time, to find the stored reports sharing a band with a new one: these pairs are the
+candidates. A candidate whose estimated resemblance is low is dropped at once (vectorised);
+the others are the same claim when the polarities agree, the statements are near-duplicates
+(exact Jaccard of shingles, or the shorter mostly contained in the longer: outlets cut a
+statement differently) and the speakers are the same or compatible
 (``identity.same_speaker``). Claims are the connected components of these links
-(union-find): a new report joins a stored claim or links two of them, which then merge into
-the older one; nothing already clustered is compared again.
+(union-find): a new report joins a stored claim or links two, which merge into the older;
+nothing clustered before is compared again.
+
+Signatures are stored rather than LSH keys: a key table costs a row per band per report,
+which makes writing a large corpus slower than clustering it, while banding stored
+signatures again is vectorised and reads 256 bytes a report.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,19 +26,20 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, bindparam, delete, select, update
 
-from naql.store.schema import articles, attributions, claim_keys, claim_members, claims
-from naql.store.writer import insert_or_skip
+from naql.store.schema import articles, attributions, claim_members, claims
 
 from .identity import AliasWords, Identity, Reported, same_speaker
 from .outlets import Outlets
 from .shingles import shingles, statements
-from .sketch import band_keys, hashed, signatures
+from .sketch import band_keys, from_bytes, hashed, signatures, to_bytes
 
 LSH_THRESHOLD = 0.25  # candidates: reports likely to share this much of their shingles
+RESEMBLANCE = 0.2  # a candidate whose estimated Jaccard is lower is not checked
 JACCARD = 0.4  # a near-duplicate: this much of the two shingle sets shared
 CONTAINED = 0.6  # or this much of the smaller set in the larger (a headline, a cut quote),
 MIN_CONTAINED = 10  # when the smaller has at least this many shingles (two or three words)
 GROUP_PEERS = 64  # a report is compared with at most this many others of one LSH bucket
+PAGE = 50_000  # stored signatures read at a time
 CHUNK = 5000  # ids per IN (...) list
 
 
@@ -47,6 +54,7 @@ class Report:
     position: str
     reported: Reported
     shingles: np.ndarray  # hashed, sorted, unique
+    signature: np.ndarray | None = None
     claim: int | None = None  # its stored claim, for reports of earlier runs
 
 
@@ -54,8 +62,18 @@ def report_shingles(content: str) -> np.ndarray:
     return hashed(shingles(content))
 
 
+def _common(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted unique arrays share."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return 0
+    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return int(np.count_nonzero(b[at] == a))
+
+
 def near_duplicates(a: np.ndarray, b: np.ndarray) -> bool:
-    common = np.intersect1d(a, b, assume_unique=True).size
+    common = _common(a, b)
     if not common:
         return False
     smaller = min(len(a), len(b))
@@ -83,31 +101,27 @@ def cluster(conn: Connection, new: list[Report], outlets: Outlets
     report's claim id by (attribution, part)."""
     if not new:
         return {}
-    keys = band_keys(signatures([r.shingles for r in new]), LSH_THRESHOLD)
-    stored = _stored_keys(conn, np.unique(keys))
-    old = _stored_reports(conn, {a for ids in stored.values() for a in ids})
-    reports = new + old
-    index = {(r.attribution, r.part): i for i, r in enumerate(reports)}
+    for r, sig in zip(new, signatures([r.shingles for r in new])):
+        r.signature = sig
+    keys = band_keys(np.stack([r.signature for r in new]), LSH_THRESHOLD)
+    reports = new + _stored_candidates(conn, keys)
+    sigs = np.stack([r.signature for r in reports])
+    pairs = _candidates(band_keys(sigs, LSH_THRESHOLD), len(new))
+    pairs = _resembling(pairs, sigs)
     words = AliasWords(conn)
-    words.load(i.source for r in reports for i in r.reported.chain)
+    words.load(i.source for k in np.unique(pairs).tolist() for i in reports[k].reported.chain)
 
     links = _UnionFind(len(reports))
     first_of_claim: dict[int, int] = {}
-    for i, r in enumerate(old, len(new)):
-        links.union(i, first_of_claim.setdefault(r.claim, i))
-    unlike: set[tuple[int, int]] = set()
-    for i, j in _candidates(keys, stored, index):
-        if links.find(i) == links.find(j) or (i, j) in unlike:
-            continue
-        if _same_claim(reports[i], reports[j], words, outlets):
+    for i in range(len(new), len(reports)):
+        links.union(i, first_of_claim.setdefault(reports[i].claim, i))
+    for i, j in pairs.tolist():
+        if links.find(i) != links.find(j) and _same_claim(reports[i], reports[j], words, outlets):
             links.union(i, j)
-        else:
-            unlike.add((i, j))
-
     components: dict[int, list[int]] = {}
     for i in range(len(reports)):
         components.setdefault(links.find(i), []).append(i)
-    return _write(conn, new, keys, reports, components.values())
+    return _write(conn, new, reports, components.values())
 
 
 def _same_claim(a: Report, b: Report, words: AliasWords, outlets: Outlets) -> bool:
@@ -115,41 +129,59 @@ def _same_claim(a: Report, b: Report, words: AliasWords, outlets: Outlets) -> bo
             and same_speaker(a.reported, b.reported, words, outlets))
 
 
-def _candidates(keys: np.ndarray, stored: dict[int, list[tuple[int, int]]],
-                index: dict[tuple[int, int], int]) -> Iterator[tuple[int, int]]:
-    """Pairs of reports (by index, new ones first) sharing a band key, at least one new."""
-    n, bands = keys.shape
+def _candidates(keys: np.ndarray, n: int) -> np.ndarray:
+    """Pairs (i, j), i < j, of reports sharing a band key, at least one new (index < n)."""
+    m, bands = keys.shape
     flat = keys.ravel()
-    owner = np.repeat(np.arange(n), bands)
+    owner = np.repeat(np.arange(m), bands)
     order = np.argsort(flat, kind="stable")
     flat, owner = flat[order], owner[order]
-    cuts = np.flatnonzero(np.diff(flat)) + 1
-    starts, ends = np.concatenate(([0], cuts)), np.concatenate((cuts, [len(flat)]))
-    for s, e in zip(starts.tolist(), ends.tolist()):
-        olds = stored.get(int(flat[s]), [])
-        if e - s > 1 or olds:
-            group = owner[s:e].tolist() + [index[a] for a in olds]
-            for x, i in enumerate(group[:e - s]):
-                for j in group[x + 1:x + 1 + GROUP_PEERS]:
-                    yield (i, j) if i < j else (j, i)
+    starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))
+    sizes = np.diff(np.concatenate((starts, [len(flat)])))
+    found = [np.empty((0, 2), dtype=np.int64)]
+    for k in np.unique(sizes[sizes > 1]).tolist():
+        groups = owner[starts[sizes == k][:, None] + np.arange(k)]  # one row per bucket
+        x, y = np.triu_indices(k, 1)
+        near = y - x <= GROUP_PEERS
+        found.append(np.stack((groups[:, x[near]].ravel(), groups[:, y[near]].ravel()), axis=1))
+    pairs = np.sort(np.concatenate(found), axis=1)
+    pairs = pairs[(pairs[:, 0] < n) & (pairs[:, 0] != pairs[:, 1])]
+    codes = np.unique(pairs[:, 0].astype(np.int64) * m + pairs[:, 1])
+    return np.stack((codes // m, codes % m), axis=1)
 
 
-def _stored_keys(conn: Connection, keys: np.ndarray) -> dict[int, list[tuple[int, int]]]:
-    """Stored reports (attribution, part) by the band keys they share with ``keys``."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    if conn.execute(select(claim_keys.c.key).limit(1)).first() is None:
-        return out
-    values = keys.tolist()
-    for i in range(0, len(values), CHUNK):
-        for key, attribution, part in conn.execute(
-                select(claim_keys.c.key, claim_keys.c.attribution_id, claim_keys.c.part)
-                .where(claim_keys.c.key.in_(values[i:i + CHUNK]))):
-            out.setdefault(key, []).append((attribution, part))
-    return out
+def _resembling(pairs: np.ndarray, sigs: np.ndarray, chunk: int = 500_000) -> np.ndarray:
+    """The pairs whose estimated Jaccard is at least RESEMBLANCE, most alike first."""
+    kept, scores = [], []
+    for lo in range(0, len(pairs), chunk):
+        p = pairs[lo:lo + chunk]
+        est = (sigs[p[:, 0]] == sigs[p[:, 1]]).mean(axis=1)
+        kept.append(p[est >= RESEMBLANCE])
+        scores.append(est[est >= RESEMBLANCE])
+    if not kept:
+        return pairs
+    pairs, score = np.concatenate(kept), np.concatenate(scores)
+    return pairs[np.argsort(-score, kind="stable")]
 
 
-def _stored_reports(conn: Connection, wanted: set[tuple[int, int]]) -> list[Report]:
-    ids = sorted({a for a, _ in wanted})
+def _stored_candidates(conn: Connection, keys: np.ndarray) -> list[Report]:
+    """Stored reports sharing a band key with a new one: their signatures are banded a page
+    at a time, the rest of them read only for those that match."""
+    wanted = np.unique(keys)
+    matched: dict[tuple[int, int], np.ndarray] = {}
+    result = conn.execution_options(yield_per=PAGE).execute(
+        select(claim_members.c.attribution_id, claim_members.c.part, claim_members.c.signature))
+    for page in result.partitions():
+        sigs = np.stack([from_bytes(r.signature) for r in page])
+        hit = np.isin(band_keys(sigs, LSH_THRESHOLD), wanted).any(axis=1)
+        matched.update(((page[k].attribution_id, page[k].part), sigs[k])
+                       for k in np.flatnonzero(hit).tolist())
+    return _stored_reports(conn, matched)
+
+
+def _stored_reports(conn: Connection, matched: dict[tuple[int, int], np.ndarray]
+                    ) -> list[Report]:
+    ids = sorted({a for a, _ in matched})
     out = []
     for i in range(0, len(ids), CHUNK):
         for r in conn.execute(
@@ -159,10 +191,11 @@ def _stored_reports(conn: Connection, wanted: set[tuple[int, int]]) -> list[Repo
                 .join(claim_members, claim_members.c.attribution_id == attributions.c.id)
                 .join(articles, articles.c.id == attributions.c.article_id)
                 .where(attributions.c.id.in_(ids[i:i + CHUNK]))):
-            if (r.id, r.part) in wanted:
+            if (r.id, r.part) in matched:
                 out.append(Report(r.id, r.part, r.article_id, r.polarity, r.position,
                                   Reported(r.outlet, _chain(r.chain)),
-                                  report_shingles(statements(r.content)[r.part]), r.claim_id))
+                                  report_shingles(statements(r.content)[r.part]),
+                                  matched[r.id, r.part], r.claim_id))
     return out
 
 
@@ -172,7 +205,7 @@ def _chain(stored: list[dict[str, Any]]) -> tuple[Identity, ...]:
 
 # --- writing ---------------------------------------------------------------------------------
 
-def _write(conn: Connection, new: list[Report], keys: np.ndarray, reports: list[Report],
+def _write(conn: Connection, new: list[Report], reports: list[Report],
            components: Sequence[list[int]]) -> dict[tuple[int, int], int]:
     n = len(new)
     assigned: dict[tuple[int, int], int] = {}
@@ -204,10 +237,8 @@ def _write(conn: Connection, new: list[Report], keys: np.ndarray, reports: list[
     conn.execute(claim_members.insert(), [
         {"attribution_id": r.attribution, "part": r.part,
          "claim_id": assigned[r.attribution, r.part], "position": r.position,
-         "chain": [i.to_json() for i in r.reported.chain]} for r in new])
-    conn.execute(insert_or_skip(conn, claim_keys),
-                 [{"key": k, "attribution_id": r.attribution, "part": r.part}
-                  for r, row in zip(new, keys.tolist()) for k in row])
+         "chain": [i.to_json() for i in r.reported.chain], "signature": to_bytes(r.signature)}
+        for r in new])
     refresh_claims(conn, sorted(refresh))
     return assigned
 

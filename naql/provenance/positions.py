@@ -21,8 +21,12 @@ def of_kind(kind: str) -> list[list[str]]:
 _CUES = frozenset(w[0] for w in of_kind("cue"))
 _NEGATED = frozenset(w[0] for w in of_kind("negated cue"))
 _NEGATIONS = frozenset(w[0] for w in of_kind("negation"))
-_PHRASES = [tuple(w) for w in of_kind("content")]
-_MODALS = [(w[0], w[1]) for w in of_kind("modal")]
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}  # by first word
+for _words in of_kind("content"):
+    _PHRASES.setdefault(_words[0], []).append(tuple(_words))
+_MODALS: dict[str, tuple[str, ...]] = {}  # the modal -> what the next word may start with
+for _words in of_kind("modal"):
+    _MODALS[_words[0]] = (*_MODALS.get(_words[0], ()), _words[1])
 
 
 def position(a: dict[str, Any], text: str) -> str:
@@ -51,8 +55,8 @@ def _word_before(text: str, start: int) -> str | None:
 
 def _hedged(ws: list[str]) -> bool:
     for i, w in enumerate(ws):
-        if any(tuple(ws[i:i + len(p)]) == p for p in _PHRASES):
+        if any(tuple(ws[i:i + len(p)]) == p for p in _PHRASES.get(w, ())):
             return True
-        if i + 1 < len(ws) and any(w == m and ws[i + 1].startswith(p) for m, p in _MODALS):
+        if w in _MODALS and i + 1 < len(ws) and ws[i + 1].startswith(_MODALS[w]):
             return True
     return False

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, text
 
-from naql.store.schema import (articles, attributions, claim_keys, claim_members, claims,
-                               mentions, outlet_names, provenance_state, stories, story_articles)
+from naql.store.schema import (articles, attributions, claim_members, claims, mentions,
+                               outlet_names, provenance_state, stories, story_articles)
 
 from .claim_cluster import Report, cluster, report_shingles
 from .identity import Reported, StoredIds, chains
@@ -28,7 +28,7 @@ from .story_cluster import Piece, add
 
 CHUNK = 20_000  # articles per transaction
 _LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
-_TABLES = (story_articles, stories, claim_keys, claim_members, claims, outlet_names)
+_TABLES = (story_articles, stories, claim_members, claims, outlet_names)
 
 
 @dataclass(slots=True)

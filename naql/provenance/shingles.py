@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from naql.lexicon import lines, load
-from naql.store.keys import search_terms
+from naql.store.keys import search_terms, words
 from naql.text.normalize import normalize, strip_conjunction
 
 from .positions import of_kind
@@ -34,8 +34,7 @@ def statements(content: str) -> list[str]:
     """The statements a content joins with و before a complementiser (، وأن ...), without
     that joining word."""
     joins = [m for m in _WORD.finditer(content)
-             if m.start() > 0 and (w := normalize(m.group()))[:1] == "و"
-             and w[1:] in _COMPLEMENTISERS]
+             if m.start() > 0 and m.group()[:1] == "و" and normalize(m.group()[1:]) in _COMPLEMENTISERS]
     spans: list[list[int]] = []
     for start, end in zip([0, *(m.end() for m in joins)],
                           [*(m.start() for m in joins), len(content)]):
@@ -47,7 +46,16 @@ def statements(content: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in search_terms(text) if w not in _STOP]
+    """Folded words without ال (as keys.search_terms), function words left out."""
+    return [t for w in words(text) if (t := _term(w))]
+
+
+@lru_cache(maxsize=500_000)
+def _term(word: str) -> str | None:
+    """One folded word as a search term, None for a function word (cached: the same few
+    thousand words make most of any text)."""
+    terms = search_terms(word)
+    return terms[0] if terms and terms[0] not in _STOP else None
 
 
 @lru_cache(maxsize=200_000)
@@ -62,10 +70,13 @@ def shingles(text: str) -> frozenset[str]:
 
 def article_words(title: str | None, text: str) -> frozenset[str]:
     """The words an article is about, for telling whether two articles tell one story."""
-    verbs = load().verbs
-    out = set()
-    for w in content_words(f"{title or ''}\n{text}"):
-        w = strip_conjunction(w)
-        if len(w) > 2 and w not in _STOP and w not in verbs:
-            out.add(w)
-    return frozenset(out)
+    return frozenset(t for w in words(f"{title or ''}\n{text}") if (t := _topic(w)))
+
+
+@lru_cache(maxsize=500_000)
+def _topic(word: str) -> str | None:
+    """A folded word without a leading و/ف and ال, None for function words, reporting verbs
+    (every article has قال، أضاف) and words of one or two letters."""
+    term = _term(word)
+    term = term and strip_conjunction(term)
+    return term if term and len(term) > 2 and term not in _STOP and term not in load().verbs else None

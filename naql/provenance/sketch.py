@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-NUM_PERM = 64
+NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
 FINGERPRINT = f"minhash:{SCHEME}:{NUM_PERM}:{SEED}:crc32"

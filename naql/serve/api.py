@@ -56,15 +56,16 @@ def list_sources(conn: Conn, memo: Memoised, top: Limit = 20):
 
 
 @router.get("/sources/{source_id}", response_model=queries.SourceProfile)
-def get_source(conn: Conn, source_id: int):
+def get_source(conn: Conn, memo: Memoised, source_id: int):
     """Who a source is, how often it speaks or is cited, denials, spellings, outlets, months."""
-    return _found(queries.source_profile(conn, source_id), "source")
+    return _found(queries.profile(conn, memo, source_id), "source")
 
 
 @router.get("/sources/{source_id}/attributions", response_model=list[queries.Statement])
-def source_attributions(conn: Conn, source_id: int, limit: Limit = 50, offset: Offset = 0):
+def source_attributions(conn: Conn, memo: Memoised, source_id: int, limit: Limit = 50,
+                        offset: Offset = 0):
     """Every attribution in which the source speaks or is cited, newest first."""
-    _found(queries.source_profile(conn, source_id), "source")
+    _found(queries.profile(conn, memo, source_id), "source")
     return queries.statements(conn, source_id, limit, offset)
 
 

@@ -1,6 +1,7 @@
-"""Corpus-wide figures (most cited sources, outlets) cost a pass over every attribution, yet
-change only when an article is added. Articles are only ever added, each with a higher id,
-so the highest id names the corpus's state: answers are kept until it moves."""
+"""Figures over many attributions (most cited sources, outlets, a source's profile) cost a
+pass over them, yet change only when an article is added. Articles are only ever added, each
+with a higher id, so the highest id names the corpus's state: answers are kept until it
+moves, the oldest dropped first past ``size`` of them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
@@ -13,7 +14,8 @@ from naql.store.schema import articles
 
 
 class Memo:
-    def __init__(self) -> None:
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
         self._version: int | None = None
         self._answers: dict[Hashable, Any] = {}
         self._lock = Lock()
@@ -29,5 +31,7 @@ class Memo:
         answer = compute()
         with self._lock:
             if version == self._version:
+                if len(self._answers) >= self.size:
+                    del self._answers[next(iter(self._answers))]
                 self._answers[key] = answer
         return answer

@@ -55,8 +55,8 @@ def source_list(request: Request, conn: Conn, memo: Memoised):
 
 
 @router.get("/sources/{source_id}")
-def source(request: Request, conn: Conn, source_id: int, page: Page = 1):
-    profile = queries.source_profile(conn, source_id)
+def source(request: Request, conn: Conn, memo: Memoised, source_id: int, page: Page = 1):
+    profile = queries.profile(conn, memo, source_id)
     if profile is None:
         raise HTTPException(404, "لا يوجد مصدر بهذا الرقم")
     found = queries.statements(conn, source_id, PAGE + 1, (page - 1) * PAGE)

@@ -285,6 +285,11 @@ def most_cited(conn: Connection, memo: Memo, top: int) -> store_queries.SourceRe
     return memo.get(conn, ("most_cited", top), lambda: store_queries.top_sources(conn, top))
 
 
+def profile(conn: Connection, memo: Memo, source_id: int) -> SourceProfile | None:
+    """``source_profile``, kept until the corpus changes."""
+    return memo.get(conn, ("profile", source_id), lambda: source_profile(conn, source_id))
+
+
 def all_outlets(conn: Connection, memo: Memo) -> list[store_queries.Outlet]:
     """``naql outlets``'s table, kept until the corpus changes."""
     return memo.get(conn, "outlets", lambda: store_queries.outlets(conn))

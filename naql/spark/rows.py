@@ -41,8 +41,8 @@ def result_row(file_no: int, seq: int, result: Article | Failure) -> Row:
                       "body_terms": derived.body_terms, "source_keys": derived.keys}
     for a in doc["attributions"]:
         row["attributions"].append(_attribution(where, a))
-        row["mentions"] += [_mention(result.place, a["id"], "source", a["source"])]
-        row["mentions"] += [_mention(result.place, a["id"], "via", v) for v in a["via"]]
+        row["mentions"] += [_mention(result.place, a["id"], "source", a["source"]),
+                            *(_mention(result.place, a["id"], "via", v) for v in a["via"])]
     return row
 
 

@@ -7,8 +7,8 @@ point at attributions and articles. The full-text index is dialect-specific (see
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Index,
-                        Integer, LargeBinary, MetaData, String, Table, Text, UniqueConstraint)
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer,
+                        LargeBinary, MetaData, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData(naming_convention={
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -119,18 +119,10 @@ claim_members = Table(
     Column("claim_id", Integer, ForeignKey("claims.id"), nullable=False, index=True),
     Column("position", String(16), nullable=False),
     # Who it rests on, outermost first, the speaker last: [{name, source, outlet, anonymous}]
-    # (carriers, recipients that are outlets, the source, its vias). Kept so that later
-    # articles are compared with it without reading its document again.
+    # (carriers, recipients that are outlets, the source, its vias), and the MinHash of its
+    # statement: later reports are compared with it without reading its document again.
     Column("chain", JSON, nullable=False),
-)
-
-# Locality-sensitive hashing of claim contents: one row per band of an attribution's MinHash
-# signature, so a new attribution finds its candidates through an index.
-claim_keys = Table(
-    "claim_keys", metadata,
-    Column("key", BigInteger, primary_key=True),
-    Column("attribution_id", Integer, ForeignKey("attributions.id"), primary_key=True),
-    Column("part", Integer, primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
 )
 
 stories = Table(

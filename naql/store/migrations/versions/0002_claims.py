@@ -1,4 +1,4 @@
-"""Provenance: claims, their members and LSH keys, stories, outlet names.
+"""Provenance: claims and their members, stories, outlet names.
 
 Revision ID: 0002
 Revises: 0001
@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("claim_id", sa.Integer, nullable=False),
         sa.Column("position", sa.String(16), nullable=False),
         sa.Column("chain", sa.JSON, nullable=False),
+        sa.Column("signature", sa.LargeBinary, nullable=False),
         sa.PrimaryKeyConstraint("attribution_id", "part", name="pk_claim_members"),
         sa.ForeignKeyConstraint(["attribution_id"], ["attributions.id"],
                                 name="fk_claim_members_attribution_id_attributions"),
@@ -45,16 +46,6 @@ def upgrade() -> None:
                                 name="fk_claim_members_claim_id_claims"),
     )
     op.create_index("ix_claim_members_claim_id", "claim_members", ["claim_id"])
-
-    op.create_table(
-        "claim_keys",
-        sa.Column("key", sa.BigInteger),
-        sa.Column("attribution_id", sa.Integer),
-        sa.Column("part", sa.Integer),
-        sa.PrimaryKeyConstraint("key", "attribution_id", "part", name="pk_claim_keys"),
-        sa.ForeignKeyConstraint(["attribution_id"], ["attributions.id"],
-                                name="fk_claim_keys_attribution_id_attributions"),
-    )
 
     op.create_table(
         "stories",
@@ -96,6 +87,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("provenance_state", "outlet_names", "story_articles", "stories", "claim_keys",
+    for table in ("provenance_state", "outlet_names", "story_articles", "stories",
                   "claim_members", "claims"):
         op.drop_table(table)
