@@ -8,7 +8,9 @@ is a fresh process running the whole job (list, read, extract, write the four Pa
 tables): its rate is given without the session start (JVM launch and SparkContext) and with
 it. Python workers starting and loading the lexicons happen inside the job, so they count.
 The plain rate extracts the same records, read as ``naql ingest`` reads them, lexicons
-loaded beforehand.
+loaded beforehand. The job also does what ``naql ingest`` does to an article besides
+extracting it (hash, search terms, source keys), timed apart for comparison. CPU time is
+counted too (Linux): on a busy machine wall time also measures the other work, CPU time not.
 """
 from __future__ import annotations
 
@@ -19,9 +21,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import naql
+from naql.ingest.run import extract_record
 from naql.ingest.sources import Record, read_all
 
 try:
@@ -44,13 +48,39 @@ def write_corpus(path: Path, n: int, html: bool) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def plain_rate(path: Path) -> float:
+def plain_rates(path: Path, work: Callable[[Record], object]) -> tuple[float, float]:
+    """Articles per second of wall time and of CPU time, doing ``work`` on each record."""
     records = [r for r in read_all([str(path)]) if isinstance(r, Record)]
-    naql.extract(records[0].content, records[0].input_format)  # lexicons loaded, not timed
-    start = time.perf_counter()
+    work(records[0])  # lexicons loaded, not timed
+    start, cpu = time.perf_counter(), time.process_time()
     for r in records:
-        naql.extract(r.content, r.input_format, name=r.place)
-    return len(records) / (time.perf_counter() - start)
+        work(r)
+    return (len(records) / (time.perf_counter() - start),
+            len(records) / (time.process_time() - cpu))
+
+
+def extract(r: Record) -> object:
+    return naql.extract(r.content, r.input_format, name=r.place)
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds used by a process and all its descendants (Linux /proc): for Spark, the
+    JVM and its Python workers. Counts what a busy machine's other work does not."""
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        stats[int(entry.name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]))
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [p for p, (parent, _) in stats.items() if parent == pid and p not in tree]
+    return sum(stats[p][1] for p in tree if p in stats) / os.sysconf("SC_CLK_TCK")
 
 
 def spark_run(master: str, path: Path, out: Path) -> dict[str, float]:
@@ -65,12 +95,13 @@ def child(master: str, path: str, out: str) -> None:
 
     began = time.perf_counter()
     spark = session(master)
-    started = time.perf_counter()
+    jvm = spark.sparkContext._gateway.proc.pid
+    started, cpu = time.perf_counter(), tree_cpu(jvm) + time.process_time()
     counts = run(spark, [path], out)
-    finished = time.perf_counter()
+    finished, cpu = time.perf_counter(), tree_cpu(jvm) + time.process_time() - cpu
     spark.stop()
     print(json.dumps({"articles": counts.articles, "startup": started - began,
-                      "job": finished - started}))
+                      "job": finished - started, "cpu": cpu}))
 
 
 def main() -> None:
@@ -88,23 +119,29 @@ def main() -> None:
         path = Path(tmp) / "corpus.jsonl"
         write_corpus(path, args.articles, args.html)
         size = path.stat().st_size
-        plain = plain_rate(path)
+        plain, plain_cpu = plain_rates(path, extract)
+        ingest_cpu = plain_rates(path, extract_record)[1]
         runs = {cores: spark_run(f"local[{cores}]", path, Path(tmp) / f"out{cores}")
                 for cores in (1, 2)}
     print(f"corpus: {args.articles:,} {'HTML' if args.html else 'text'} articles, "
           f"{size / 1e6:.1f} MB of JSONL; machine load "
           f"{load:.1f} at start, {os.getloadavg()[0]:.1f} at end ({os.cpu_count()} cores)")
-    print(f"plain naql.extract, one core:    {plain:,.0f} articles/s")
+    print(f"plain naql.extract, one core:    {plain:,.0f} articles/s "
+          f"({plain_cpu:,.0f} per CPU-second); naql ingest's work per record (extract, hash, "
+          f"search terms, source keys): {ingest_cpu:,.0f} per CPU-second")
     rate = {}
     for cores, r in runs.items():
         assert r["articles"] == args.articles, r
         rate[cores] = r["articles"] / r["job"]
         print(f"spark local[{cores}]: {rate[cores]:,.0f} articles/s without session start "
               f"({r['job']:.1f} s), {r['articles'] / (r['job'] + r['startup']):,.0f} with it "
-              f"(+{r['startup']:.1f} s)")
+              f"(+{r['startup']:.1f} s); {r['articles'] / r['cpu']:,.0f} per CPU-second of "
+              f"the JVM, its Python workers and the driver")
     print(f"ratio local[2] / local[1]:       {rate[2] / rate[1]:.2f}")
     print(f"overhead local[1] vs plain:      {1 - rate[1] / plain:.0%} slower "
-          f"(plain is {plain / rate[1]:.2f}x local[1])")
+          f"(plain is {plain / rate[1]:.2f}x local[1]); in CPU time, Spark spends "
+          f"{plain_cpu * runs[1]['cpu'] / runs[1]['articles']:.2f}x plain's per article, "
+          f"{ingest_cpu * runs[1]['cpu'] / runs[1]['articles']:.2f}x naql ingest's")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at, verb_form
 from .lexicon import PARTICIPLE, PERFECT, Lexicon, VerbForm
 from .text.normalize import normalize
 from .text.segment import SENTENCE_END, Layout
-from .text.tokens import BREAK, PUNCT, QUOTE, WORD
+from .text.tokens import BREAK, PUNCT, QUOTE, WORD, Token
 
 Range = tuple[int, int]
 SEPARATORS = frozenset("،,-–—()/؛;")
@@ -645,7 +645,7 @@ class Attacher:
 
     def np_after(self, i: int, s1: int, leading: bool = False) -> Range | None:
         """A noun phrase from token i: to the next comma, complementiser or sentence end."""
-        while i < s1 and self.tokens[i].kind in (PUNCT, BREAK) and self.tokens[i].text not in COMMAS:
+        while i < s1 and self.tokens[i].kind in (PUNCT,) and self.tokens[i].text not in COMMAS:
             i += 1
         start = i
         k = i
@@ -668,7 +668,7 @@ class Attacher:
             k += 1
             if self.words_in((start, k)) >= 10:
                 break
-        while k > start and self.tokens[k - 1].kind in (PUNCT, BREAK):
+        while k > start and self.tokens[k - 1].kind == PUNCT:
             k -= 1
         return (start, k) if self.words_in((start, k)) else None
 
@@ -879,4 +879,22 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 def attach(layout: Layout, lex: Lexicon, cues: list[Cue]) -> list[Candidate]:
-    return Attacher(layout, lex, cues).run()
+    tokens = layout.tokens
+    found = Attacher(layout, lex, cues).run()
+    for c in found:  # a rule may reach across a line break; a span never starts or ends on one
+        c.cue, c.source, c.recipient = (_unbroken(tokens, r) for r in (c.cue, c.source, c.recipient))
+        c.content = _unbroken(tokens, c.content) or c.content
+        c.via = [v for v in (_unbroken(tokens, v) for v in c.via) if v]
+    return found
+
+
+def _unbroken(tokens: list[Token], r: Range | None) -> Range | None:
+    """``r`` less the line breaks at its edges; None if nothing else is left."""
+    if r is None:
+        return None
+    start, end = r
+    while start < end and tokens[start].kind == BREAK:
+        start += 1
+    while end > start and tokens[end - 1].kind == BREAK:
+        end -= 1
+    return (start, end) if start < end else None

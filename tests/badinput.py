@@ -175,26 +175,27 @@ def url_of(name: str) -> str:
     return f"https://archive.example/{name}"
 
 
-def as_jsonl(cases: list[Case], good: list[str]) -> bytes:
+def as_jsonl(cases: list[Case], good: list[str], name: str = "good") -> bytes:
     """Each case as a JSON line, its bytes decoded as a careless Python scraper would
     (UTF-8 with ``surrogateescape``, so undecodable bytes become lone surrogates), under
-    ``html`` or ``text`` by its suffix; then the good articles."""
+    ``html`` or ``text`` by its suffix; then the good articles, at urls ``name``-N."""
     lines = []
     for case in cases:
         field = "html" if case.name.endswith(".html") else "text"
         lines.append({"url": url_of(case.name), "title": case.name,
                       field: case.data.decode("utf-8", "surrogateescape")})
-    lines += [{"url": url_of(f"good-{n}"), "title": f"خبر {n}", "text": text}
+    lines += [{"url": url_of(f"{name}-{n}"), "title": f"خبر {n}", "text": text}
               for n, text in enumerate(good)]
     return "".join(json.dumps(line) + "\n" for line in lines).encode()
 
 
-def as_warc(cases: list[Case], good: list[str]) -> bytes:
-    """Each case, then each good article, as an HTML response record (no charset declared)."""
+def as_warc(cases: list[Case], good: list[str], name: str = "good") -> bytes:
+    """Each case, then each good article (at urls ``name``-N), as an HTML response record
+    (no charset declared)."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     pages = [(url_of(c.name), c.data) for c in cases]
-    pages += [(url_of(f"good-{n}"), html_page(f"خبر {n}", text.splitlines()).encode())
+    pages += [(url_of(f"{name}-{n}"), html_page(f"خبر {n}", text.splitlines()).encode())
               for n, text in enumerate(good)]
     for url, payload in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")

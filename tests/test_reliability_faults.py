@@ -36,8 +36,8 @@ def make_corpus(folder: Path, count: int) -> Path:
     plain, warc = count // 10, count // 10
     folder.mkdir(parents=True)
     write_folder(folder / "files", [], texts[:plain])
-    (folder / "pages.warc.gz").write_bytes(as_warc([], texts[plain:plain + warc]))
-    (folder / "lines.jsonl").write_bytes(as_jsonl([], texts[plain + warc:]))
+    (folder / "pages.warc.gz").write_bytes(as_warc([], texts[plain:plain + warc], "page"))
+    (folder / "lines.jsonl").write_bytes(as_jsonl([], texts[plain + warc:], "line"))
     return folder
 
 
@@ -228,9 +228,11 @@ class Postgres:
                         str(self.data), "-w", "-t", "60", *args], check=True,
                        capture_output=True, timeout=90)
 
-    def start(self) -> None:
-        self.ctl("-l", str(self.data.parent / "log"), "-o",
-                 f"-p {self.port} -k {self.data.parent} -c listen_addresses=127.0.0.1", "start")
+    def start(self, action: str = "start") -> None:
+        """Start, or ``restart`` (fast: connections are cut). The log file keeps the server
+        from writing to our pipes, which would never close."""
+        self.ctl("-m", "fast", "-l", str(self.data.parent / "log"), "-o",
+                 f"-p {self.port} -k {self.data.parent} -c listen_addresses=127.0.0.1", action)
 
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
@@ -282,7 +284,8 @@ def test_postgres_restarted_or_stopped_during_an_ingest(own_postgres: Postgres, 
     proc = start_ingest(db, corpus)
     for rows in (150, 500):
         assert wait_for_rows(engine, proc, rows), "the ingest ended early"
-        own_postgres.ctl("-m", "fast", "restart")
+        own_postgres.start("restart")
+        engine.dispose()  # this test's own connections were cut too
     assert wait_for_rows(engine, proc, 900), "the ingest did not ride out the restarts"
     own_postgres.ctl("-m", "fast", "stop")
     engine.dispose()

@@ -60,11 +60,13 @@ def wait_for_schema(base: str, proc: subprocess.Popen, timeout: float = 60) -> s
     raise AssertionError(f"naql serve did not come up (exit status {proc.poll()})")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    """``naql serve`` on a free loopback port over a store of 300 articles."""
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``naql serve`` on a free loopback port over a store of 300 articles, shared by the
+    tests of this module (it takes seconds to start)."""
     if subprocess.run(naql("serve", "--help"), capture_output=True).returncode != 0:
         pytest.skip("naql serve is not there yet")
+    tmp_path = tmp_path_factory.mktemp("served")
     db = tmp_path / "naql.db"
     (tmp_path / "seed.jsonl").write_bytes(as_jsonl([], good_articles(300)))
     engine = open_store(str(db))
@@ -175,7 +177,7 @@ def test_schemathesis_finds_no_server_error(server: Server, tmp_path: Path,
     if shutil.which("schemathesis") is None:
         pytest.skip("schemathesis is not installed (make reliability installs it)")
     run = subprocess.run(["schemathesis", "run", server.schema, "--checks", "not_a_server_error",
-                          "--max-examples", "25", "--max-time", "90", "--seed", "7",
+                          "--max-examples", "25", "--max-time", "45", "--seed", "7",
                           "--request-timeout", "20", "--generation-database", "none",
                           "--no-color", "--workers", "2"],
                          capture_output=True, text=True, timeout=300, cwd=tmp_path)

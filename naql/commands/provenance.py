@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
 
 from rich.console import Group
+from rich.table import Table
 from rich.tree import Tree
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from naql.provenance import Claim, Node, Story, claim, claims, stories, story, update
+from naql.provenance.evaluate import score
 
 from .store import _day, _err, _print, _query, _run, _table
 
@@ -31,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=20, help="how many (0: all)")
     p.add_argument("--rebuild", action="store_true",
                    help="recompute all claims and stories from the stored attributions")
+    p.add_argument("--evaluate", metavar="GOLD_DIR",
+                   help="score claim, chain and story links against gold (claims.tsv, "
+                   "chains.tsv, stories.tsv as in tests/fixtures/provenance)")
     p.set_defaults(func=_run(_claims))
 
     p = _query(subparsers, "story", "a story: its articles and who asserts, denies, hedges")
@@ -55,6 +61,8 @@ def _limit(n: int) -> int | None:
 def _claims(engine: Engine, args: argparse.Namespace) -> int:
     update(engine, rebuild=args.rebuild)
     with engine.connect() as conn:
+        if args.evaluate:
+            return _evaluate(conn, Path(args.evaluate), args)
         if args.id is None:
             found = claims(conn, source=args.source, anonymous_only=args.anonymous,
                            min_articles=args.min_articles, limit=_limit(args.limit))
@@ -65,6 +73,26 @@ def _claims(engine: Engine, args: argparse.Namespace) -> int:
         _err(f"no claim {args.id}")
         return 1
     return _print(args, one.to_dict(), lambda: _claim_tree(one))
+
+
+def _evaluate(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
+    s = score(conn, gold)
+    figures = {name: {"precision": round(x.precision, 3), "recall": round(x.recall, 3),
+                      "correct": x.correct, "predicted": x.predicted, "gold": x.gold}
+               for name, x in (("claim links", s.claims), ("chain links", s.chains),
+                               ("story links", s.stories))}
+
+    def table():
+        t = _table(f"against {gold}", "links", "precision", "recall", "correct",
+                   "predicted", "gold")
+        for name, f in figures.items():
+            t.add_row(name, f"{f['precision']:.3f}", f"{f['recall']:.3f}", str(f["correct"]),
+                      str(f["predicted"]), str(f["gold"]))
+        return t
+
+    for missing in s.missing:
+        _err(f"gold report not found: {missing}")
+    return _print(args, {**figures, "missing": s.missing}, table)
 
 
 def _story(engine: Engine, args: argparse.Namespace) -> int:
@@ -90,11 +118,11 @@ def _story(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def _said(c: Claim) -> str:
-    first = c.members[0] if c.members else None
-    return first.content if first else ""
+    """What the claim says, as its earliest report words it."""
+    return c.members[0].content if c.members else ""
 
 
-def _claims_table(found: list[Claim]):
+def _claims_table(found: list[Claim]) -> Table:
     t = _table("claims", "claim", "first seen", "source", "what", "articles", "cited",
                "unnamed only")
     for c in found:
@@ -108,7 +136,7 @@ def _marked(c: Claim) -> str:
     return marker + _said(c)
 
 
-def _claim_tree(c: Claim):
+def _claim_tree(c: Claim) -> Tree:
     """The claim and its isnad: each article under the article it cites."""
     root = Tree(f"{c.key} — {c.source}: {_marked(c)}"
                 + ("  [unnamed sources only]" if c.anonymous_only else ""))

@@ -45,7 +45,8 @@ def _cited(m: Cited, members: Sequence[Cited], outlets: Outlets) -> str | None:
         names = outlets.named(identity.name)
         if not names or outlets.matches(m.outlet, names):
             continue  # unknown to the corpus, or the article's own outlet
-        found = [x for x in members if x.url not in (None, m.url) and outlets.matches(x.outlet, names)]
+        found = [x for x in members
+                 if x.url not in (None, m.url) and outlets.matches(x.outlet, names)]
         if found:
             best = min(found, key=lambda x: (_after(x, m), x.published or ""))
             return best.url

@@ -3,38 +3,38 @@
 Each report's statement is sketched (MinHash of its shingles) and the signature stored with
 it. A run bands the new reports' signatures (LSH) and reads the stored signatures, a page at
 a time, to find the stored reports sharing a band with a new one: these pairs are the
-candidates. A candidate whose estimated resemblance is low is dropped at once (vectorised);
-the others are the same claim when the polarities agree, the statements are near-duplicates
-(exact Jaccard of shingles, or the shorter mostly contained in the longer: outlets cut a
-statement differently) and the speakers are the same or compatible
+candidates. A candidate whose estimated resemblance is too low to pass is dropped at once
+(vectorised); the others are the same claim when the polarities and the figures given agree,
+the statements are near-duplicates (exact Jaccard of shingles, or the shorter mostly contained in the longer:
+outlets cut a statement differently) and the speakers are the same or compatible
 (``identity.same_speaker``). Claims are the connected components of these links
 (union-find): a new report joins a stored claim or links two, which merge into the older;
 nothing clustered before is compared again.
 
-Signatures are stored rather than LSH keys: a key table costs a row per band per report,
-which makes writing a large corpus slower than clustering it, while banding stored
-signatures again is vectorised and reads 256 bytes a report.
+Signatures are stored rather than LSH keys: a key table costs a row per band per report
+(forty here), which makes writing a corpus slower than clustering it, while banding stored
+signatures again is vectorised and reads 512 bytes a report.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from naql.store.schema import articles, attributions, claim_members, claims
 
-from .identity import AliasWords, Identity, Reported, same_speaker
+from .components import Components, Outcome, merge
+from .identity import AliasWords, Identity, Reported, Words, same_speaker
 from .outlets import Outlets
-from .shingles import shingles, statements
-from .sketch import band_keys, from_bytes, hashed, signatures, to_bytes
+from .shingles import figures, statement_shingles, statements
+from .sketch import band_keys, distinct, from_bytes, signatures, to_bytes
 
 LSH_THRESHOLD = 0.25  # candidates: reports likely to share this much of their shingles
-RESEMBLANCE = 0.2  # a candidate whose estimated Jaccard is lower is not checked
+MARGIN = 0.1  # how far a MinHash estimate (128 values) may fall below the true Jaccard
 JACCARD = 0.4  # a near-duplicate: this much of the two shingle sets shared
 CONTAINED = 0.6  # or this much of the smaller set in the larger (a headline, a cut quote),
 MIN_CONTAINED = 10  # when the smaller has at least this many shingles (two or three words)
@@ -54,12 +54,9 @@ class Report:
     position: str
     reported: Reported
     shingles: np.ndarray  # hashed, sorted, unique
+    figures: frozenset[str]  # the numbers it gives
     signature: np.ndarray | None = None
     claim: int | None = None  # its stored claim, for reports of earlier runs
-
-
-def report_shingles(content: str) -> np.ndarray:
-    return hashed(shingles(content))
 
 
 def _common(a: np.ndarray, b: np.ndarray) -> int:
@@ -81,20 +78,6 @@ def near_duplicates(a: np.ndarray, b: np.ndarray) -> bool:
             or (smaller >= MIN_CONTAINED and common / smaller >= CONTAINED))
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-
 def cluster(conn: Connection, new: list[Report], outlets: Outlets
             ) -> dict[tuple[int, int], int]:
     """Store ``new`` reports in claims, joining and merging stored ones; returns each new
@@ -107,26 +90,27 @@ def cluster(conn: Connection, new: list[Report], outlets: Outlets
     reports = new + _stored_candidates(conn, keys)
     sigs = np.stack([r.signature for r in reports])
     pairs = _candidates(band_keys(sigs, LSH_THRESHOLD), len(new))
-    pairs = _resembling(pairs, sigs)
+    pairs = _resembling(pairs, reports, sigs)
     words = AliasWords(conn)
-    words.load(i.source for k in np.unique(pairs).tolist() for i in reports[k].reported.chain)
+    words.load(i.source for k in distinct(pairs).tolist() for i in reports[k].reported.chain)
 
-    links = _UnionFind(len(reports))
-    first_of_claim: dict[int, int] = {}
-    for i in range(len(new), len(reports)):
-        links.union(i, first_of_claim.setdefault(reports[i].claim, i))
+    links = Components(len(new), [r.claim for r in reports[len(new):]])
     for i, j in pairs.tolist():
-        if links.find(i) != links.find(j) and _same_claim(reports[i], reports[j], words, outlets):
+        if not links.joined(i, j) and _same_claim(reports[i], reports[j], words, outlets):
             links.union(i, j)
-    components: dict[int, list[int]] = {}
-    for i in range(len(reports)):
-        components.setdefault(links.find(i), []).append(i)
-    return _write(conn, new, reports, components.values())
+    return _write(conn, new, links.outcome())
 
 
-def _same_claim(a: Report, b: Report, words: AliasWords, outlets: Outlets) -> bool:
-    return (a.polarity == b.polarity and near_duplicates(a.shingles, b.shingles)
+def _same_claim(a: Report, b: Report, words: Words, outlets: Outlets) -> bool:
+    return (a.polarity == b.polarity and _figures_agree(a.figures, b.figures)
+            and near_duplicates(a.shingles, b.shingles)
             and same_speaker(a.reported, b.reported, words, outlets))
+
+
+def _figures_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Statements giving numbers agree on them unless each gives one the other does not
+    (a report may leave out a figure, not change it)."""
+    return not (a and b) or a <= b or b <= a
 
 
 def _candidates(keys: np.ndarray, n: int) -> np.ndarray:
@@ -141,25 +125,42 @@ def _candidates(keys: np.ndarray, n: int) -> np.ndarray:
     found = [np.empty((0, 2), dtype=np.int64)]
     for k in np.unique(sizes[sizes > 1]).tolist():
         groups = owner[starts[sizes == k][:, None] + np.arange(k)]  # one row per bucket
-        x, y = np.triu_indices(k, 1)
-        near = y - x <= GROUP_PEERS
-        found.append(np.stack((groups[:, x[near]].ravel(), groups[:, y[near]].ravel()), axis=1))
+        x, y = _peers(k)
+        found.append(np.stack((groups[:, x].ravel(), groups[:, y].ravel()), axis=1))
     pairs = np.sort(np.concatenate(found), axis=1)
     pairs = pairs[(pairs[:, 0] < n) & (pairs[:, 0] != pairs[:, 1])]
-    codes = np.unique(pairs[:, 0].astype(np.int64) * m + pairs[:, 1])
+    codes = distinct(pairs[:, 0].astype(np.int64) * m + pairs[:, 1])
     return np.stack((codes // m, codes % m), axis=1)
 
 
-def _resembling(pairs: np.ndarray, sigs: np.ndarray, chunk: int = 500_000) -> np.ndarray:
-    """The pairs whose estimated Jaccard is at least RESEMBLANCE, most alike first."""
-    kept, scores = [], []
+def _peers(k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (x, y) of the pairs compared in a bucket of k: each with the GROUP_PEERS
+    after it, so a bucket of thousands of copies costs no more than a linear pass."""
+    d = min(GROUP_PEERS, k - 1)
+    x = np.repeat(np.arange(k), d)
+    y = x + np.tile(np.arange(1, d + 1), k)
+    return x[y < k], y[y < k]
+
+
+def _resembling(pairs: np.ndarray, reports: list[Report], sigs: np.ndarray,
+                chunk: int = 500_000) -> np.ndarray:
+    """The pairs whose estimated Jaccard could pass ``near_duplicates``, most alike first
+    (so that fewer need checking). The least Jaccard it accepts depends on the two set sizes
+    (a short set contained in a long one has a low Jaccard); the estimate may fall short of
+    it by MARGIN."""
+    sizes = np.fromiter((len(r.shingles) for r in reports), dtype=np.float64,
+                        count=len(reports))
+    kept, scores = [np.empty((0, 2), dtype=np.int64)], [np.empty(0)]
     for lo in range(0, len(pairs), chunk):
         p = pairs[lo:lo + chunk]
         est = (sigs[p[:, 0]] == sigs[p[:, 1]]).mean(axis=1)
-        kept.append(p[est >= RESEMBLANCE])
-        scores.append(est[est >= RESEMBLANCE])
-    if not kept:
-        return pairs
+        a, b = sizes[p[:, 0]], sizes[p[:, 1]]
+        small = np.minimum(a, b)
+        contained = np.where(small >= MIN_CONTAINED,
+                             CONTAINED * small / np.maximum(1, a + b - CONTAINED * small), 1.0)
+        ok = est >= np.minimum(JACCARD, contained) - MARGIN
+        kept.append(p[ok])
+        scores.append(est[ok])
     pairs, score = np.concatenate(kept), np.concatenate(scores)
     return pairs[np.argsort(-score, kind="stable")]
 
@@ -167,10 +168,11 @@ def _resembling(pairs: np.ndarray, sigs: np.ndarray, chunk: int = 500_000) -> np
 def _stored_candidates(conn: Connection, keys: np.ndarray) -> list[Report]:
     """Stored reports sharing a band key with a new one: their signatures are banded a page
     at a time, the rest of them read only for those that match."""
-    wanted = np.unique(keys)
+    wanted = distinct(keys)
     matched: dict[tuple[int, int], np.ndarray] = {}
-    result = conn.execution_options(yield_per=PAGE).execute(
-        select(claim_members.c.attribution_id, claim_members.c.part, claim_members.c.signature))
+    result = conn.execute(
+        select(claim_members.c.attribution_id, claim_members.c.part, claim_members.c.signature)
+        .execution_options(yield_per=PAGE))
     for page in result.partitions():
         sigs = np.stack([from_bytes(r.signature) for r in page])
         hit = np.isin(band_keys(sigs, LSH_THRESHOLD), wanted).any(axis=1)
@@ -192,9 +194,10 @@ def _stored_reports(conn: Connection, matched: dict[tuple[int, int], np.ndarray]
                 .join(articles, articles.c.id == attributions.c.article_id)
                 .where(attributions.c.id.in_(ids[i:i + CHUNK]))):
             if (r.id, r.part) in matched:
+                statement = statements(r.content)[r.part]
                 out.append(Report(r.id, r.part, r.article_id, r.polarity, r.position,
                                   Reported(r.outlet, _chain(r.chain)),
-                                  report_shingles(statements(r.content)[r.part]),
+                                  statement_shingles(statement), figures(statement),
                                   matched[r.id, r.part], r.claim_id))
     return out
 
@@ -203,44 +206,23 @@ def _chain(stored: list[dict[str, Any]]) -> tuple[Identity, ...]:
     return tuple(Identity.from_json(d) for d in stored)
 
 
-# --- writing ---------------------------------------------------------------------------------
+# --- writing -------------------------------------------------------------------------------
 
-def _write(conn: Connection, new: list[Report], reports: list[Report],
-           components: Sequence[list[int]]) -> dict[tuple[int, int], int]:
-    n = len(new)
-    assigned: dict[tuple[int, int], int] = {}
-    fresh: list[list[Report]] = []
-    refresh: set[int] = set()
-    for members in components:
-        added = [reports[i] for i in members if i < n]
-        if not added:
-            continue
-        held = sorted({reports[i].claim for i in members if i >= n})
-        if not held:
-            fresh.append(added)
-            continue
-        target, merged = held[0], held[1:]
-        if merged:
-            conn.execute(update(claim_members).where(claim_members.c.claim_id.in_(merged))
-                         .values(claim_id=target))
-            conn.execute(delete(claims).where(claims.c.id.in_(merged)))
-        assigned.update(((r.attribution, r.part), target) for r in added)
-        refresh.add(target)
-
-    published = _published(conn, sorted({r.article for group in fresh for r in group}))
-    if fresh:
+def _write(conn: Connection, new: list[Report], outcome: Outcome) -> dict[tuple[int, int], int]:
+    merge(conn, claim_members.c.claim_id, claims, outcome.merged)
+    claim_of = {i: claim for claim, added in outcome.joined.items() for i in added}
+    if outcome.fresh:
+        published = _published(conn, sorted({new[i].article for g in outcome.fresh for i in g}))
         ids = conn.execute(claims.insert().returning(claims.c.id, sort_by_parameter_order=True),
-                           [summary([_facts(r, published) for r in group]) for group in fresh]
-                           ).scalars().all()
-        for claim_id, group in zip(ids, fresh):
-            assigned.update(((r.attribution, r.part), claim_id) for r in group)
+                           [_summary([_facts(new[i], published) for i in group])
+                            for group in outcome.fresh]).scalars().all()
+        claim_of.update((i, claim) for claim, group in zip(ids, outcome.fresh) for i in group)
     conn.execute(claim_members.insert(), [
-        {"attribution_id": r.attribution, "part": r.part,
-         "claim_id": assigned[r.attribution, r.part], "position": r.position,
-         "chain": [i.to_json() for i in r.reported.chain], "signature": to_bytes(r.signature)}
-        for r in new])
-    refresh_claims(conn, sorted(refresh))
-    return assigned
+        {"attribution_id": r.attribution, "part": r.part, "claim_id": claim_of[i],
+         "position": r.position, "chain": [x.to_json() for x in r.reported.chain],
+         "signature": to_bytes(r.signature)} for i, r in enumerate(new)])
+    _refresh(conn, sorted(outcome.joined))
+    return {(r.attribution, r.part): claim_of[i] for i, r in enumerate(new)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,13 +248,14 @@ def _published(conn: Connection, article_ids: list[int]) -> dict[int, datetime |
     return out
 
 
-def summary(members: list[Facts]) -> dict[str, Any]:
+def _summary(members: list[Facts]) -> dict[str, Any]:
     """A claim's row: its speaker as fully named as a member names it (the most reported
     stored source, else an outlet, else an unnamed description), the members' position,
     when it was first seen, and whether it rests only on unnamed sources."""
     members = sorted(members, key=lambda m: (m.published is None, m.published or datetime.min))
     named = [m.source for m in members if not m.source.anonymous and not m.source.outlet]
-    speakers = named or [m.source for m in members if m.source.outlet] or [m.source for m in members]
+    speakers = (named or [m.source for m in members if m.source.outlet]
+                or [m.source for m in members])
     top = Counter(s.source for s in speakers if s.source is not None).most_common(1)
     if top:
         speakers = [s for s in speakers if s.source == top[0][0]]
@@ -289,7 +272,7 @@ def summary(members: list[Facts]) -> dict[str, Any]:
     }
 
 
-def refresh_claims(conn: Connection, claim_ids: list[int]) -> None:
+def _refresh(conn: Connection, claim_ids: list[int]) -> None:
     """Recompute the summaries of stored claims that gained or merged members."""
     for i in range(0, len(claim_ids), CHUNK):
         part = claim_ids[i:i + CHUNK]
@@ -305,4 +288,4 @@ def refresh_claims(conn: Connection, claim_ids: list[int]) -> None:
                 r.article_id))
         if by_claim:
             conn.execute(update(claims).where(claims.c.id == bindparam("claim_id")),
-                         [{"claim_id": c, **summary(m)} for c, m in by_claim.items()])
+                         [{"claim_id": c, **_summary(m)} for c, m in by_claim.items()])

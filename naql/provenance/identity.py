@@ -12,8 +12,9 @@ both rest on unnamed sources whose descriptions do not differ (مصدران في
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -77,8 +78,8 @@ def chains(doc: dict[str, Any], ids: StoredIds, outlets: Outlets) -> dict[str, C
         return _identities(a, ids.get(a["id"]) or (None, []), outlets)
 
     def lead(a: dict[str, Any]) -> Chain:
-        recipient = outlet_name((a.get("recipient") or {}).get("text") or "")
-        return (Identity(recipient, outlet=True),) if recipient and outlets.is_outlet(recipient) else ()
+        told = outlet_name((a.get("recipient") or {}).get("text") or "")
+        return (Identity(told, outlet=True),) if told and outlets.is_outlet(told) else ()
 
     def prefix(a: dict[str, Any], seen: frozenset[str]) -> Chain:
         carrier = nearest[a["id"]]
@@ -155,6 +156,9 @@ def _continued(a: dict[str, Any], attrs: list[dict[str, Any]]) -> dict[str, Any]
 
 # --- same speaker ---------------------------------------------------------------------------
 
+Words = Callable[[int | None], frozenset[str]]  # a stored source's words (AliasWords)
+
+
 class AliasWords:
     """Every word a stored source has been written with (وزير المالية سامي الخطيب), so that a
     shorter or title-only naming (الخطيب، وزير المالية) is recognised as the same source."""
@@ -182,7 +186,7 @@ class AliasWords:
         return self._words[source_id]
 
 
-def same_speaker(a: Reported, b: Reported, words: AliasWords, outlets: Outlets) -> bool:
+def same_speaker(a: Reported, b: Reported, words: Words, outlets: Outlets) -> bool:
     sa, sb = a.speaker, b.speaker
     if sa.outlet or sb.outlet:
         return ((sa.outlet and sb.outlet and _same_outlet(sa, sb))
@@ -194,7 +198,8 @@ def same_speaker(a: Reported, b: Reported, words: AliasWords, outlets: Outlets) 
 
 
 def _same_outlet(x: Identity, y: Identity) -> bool:
-    return (x.source is not None and x.source == y.source) or outlet_key(x.name) == outlet_key(y.name)
+    return ((x.source is not None and x.source == y.source)
+            or outlet_key(x.name) == outlet_key(y.name))
 
 
 def _passed_on(outlet: Identity, r: Reported, outlets: Outlets) -> bool:
@@ -203,11 +208,16 @@ def _passed_on(outlet: Identity, r: Reported, outlets: Outlets) -> bool:
             or any(i.outlet and _same_outlet(outlet, i) for i in r.chain[:-1]))
 
 
-def _same_named(x: Identity, y: Identity, words: AliasWords) -> bool:
+def _same_named(x: Identity, y: Identity, words: Words) -> bool:
     if x.source is not None and x.source == y.source:
         return True
-    kx, ky = frozenset(source_key(x.name).split()), frozenset(source_key(y.name).split())
+    kx, ky = _key_words(x.name), _key_words(y.name)
     return bool(kx and ky) and (kx <= ky | words(y.source) or ky <= kx | words(x.source))
+
+
+@lru_cache(maxsize=100_000)
+def _key_words(name: str) -> frozenset[str]:
+    return frozenset(source_key(name).split())
 
 
 _GENERIC = frozenset(search_terms(" ".join(
@@ -215,8 +225,9 @@ _GENERIC = frozenset(search_terms(" ".join(
     + lines("unnamed_vague.txt"))))
 
 
-def _specific(description: str) -> list[str]:
-    return [w for w in search_terms(description) if w not in _GENERIC and len(w) > 2]
+@lru_cache(maxsize=10_000)
+def _specific(description: str) -> tuple[str, ...]:
+    return tuple(w for w in search_terms(description) if w not in _GENERIC and len(w) > 2)
 
 
 def _alike(x: str, y: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import Connection, select
 
@@ -39,11 +40,13 @@ def outlet_name(text: str) -> str:
     return text.strip(" «»\"“”")
 
 
+@lru_cache(maxsize=100_000)
 def named_as_outlet(name: str) -> bool:
     """The name starts with an outlet noun (صحيفة الأفق، لوكالة الرائد)."""
     return _noun(words(outlet_name(name))) > 0
 
 
+@lru_cache(maxsize=100_000)
 def outlet_key(name: str) -> str:
     """The key of an outlet's name, equal across the ways texts and archives write it."""
     ws = words(outlet_name(name))
@@ -63,15 +66,15 @@ def is_domain(outlet: str) -> bool:
 class Outlets:
     """Stored outlets by the keys of the names they go by."""
 
-    by_key: dict[str, set[str]] = field(default_factory=dict)
+    by_key: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, name: str, outlet: str) -> None:
         if key := outlet_key(name):
-            self.by_key.setdefault(key, set()).add(outlet)
+            self.by_key[key] = self.by_key.get(key, frozenset()) | {outlet}
 
     def named(self, name: str) -> frozenset[str]:
         """The outlets (articles.outlet values or domains) ``name`` designates."""
-        return frozenset(self.by_key.get(outlet_key(name), ()))
+        return self.by_key.get(outlet_key(name), frozenset())
 
     def is_outlet(self, name: str, kind: str | None = None) -> bool:
         return kind == "media" or named_as_outlet(name) or bool(self.named(name))
@@ -89,7 +92,7 @@ def load(conn: Connection) -> Outlets:
     for name, domain in _KNOWN:
         out.add(name, domain)
     for key, outlet in conn.execute(select(outlet_names.c.key, outlet_names.c.outlet)):
-        out.by_key.setdefault(key, set()).add(outlet)
+        out.by_key[key] = out.by_key.get(key, frozenset()) | {outlet}
     return out
 
 

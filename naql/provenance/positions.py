@@ -2,6 +2,7 @@
 يستبعد، قد تتأخر). Hedges are a data file (lexicon/data/stance.tsv)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from naql.lexicon import load, table
@@ -13,19 +14,19 @@ POSITIONS = ("assert", "deny", "hedge")
 _ROWS = table("stance.tsv")
 
 
-def of_kind(kind: str) -> list[list[str]]:
+def _of_kind(kind: str) -> list[list[str]]:
     """The folded words of each entry of a kind in stance.tsv."""
     return [words(r["words"]) for r in _ROWS if r["kind"] == kind]
 
 
-_CUES = frozenset(w[0] for w in of_kind("cue"))
-_NEGATED = frozenset(w[0] for w in of_kind("negated cue"))
-_NEGATIONS = frozenset(w[0] for w in of_kind("negation"))
+_CUES = frozenset(w[0] for w in _of_kind("cue"))
+_NEGATED = frozenset(w[0] for w in _of_kind("negated cue"))
+NEGATIONS = frozenset(w[0] for w in _of_kind("negation"))
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}  # by first word
-for _words in of_kind("content"):
+for _words in _of_kind("content"):
     _PHRASES.setdefault(_words[0], []).append(tuple(_words))
 _MODALS: dict[str, tuple[str, ...]] = {}  # the modal -> what the next word may start with
-for _words in of_kind("modal"):
+for _words in _of_kind("modal"):
     _MODALS[_words[0]] = (*_MODALS.get(_words[0], ()), _words[1])
 
 
@@ -33,12 +34,13 @@ def position(a: dict[str, Any], text: str) -> str:
     """``a`` is an attribution of the document whose text is ``text``."""
     cue = a.get("cue")
     lemma = _lemma(cue["text"]) if cue else None
-    negated = cue is not None and _word_before(text, cue["start"]) in _NEGATIONS
+    negated = cue is not None and _word_before(text, cue["start"]) in NEGATIONS
     if lemma in _CUES or (negated and lemma in _NEGATED) or _hedged(words(a["content"]["text"])):
         return "hedge"
     return "deny" if a["polarity"] == "deny" else "assert"
 
 
+@lru_cache(maxsize=10_000)
 def _lemma(cue: str) -> str | None:
     verbs = load().verbs
     for w in reversed(normalize(cue).split()):

@@ -8,8 +8,8 @@ from sqlalchemy import Connection, Select, select
 
 from naql.store.queries import iso, matching_sources
 from naql.store.schema import articles, attributions, claim_members, story_articles
-from naql.store.schema import claims as claims_table
-from naql.store.schema import stories as stories_table
+from naql.store.schema import claims as claim_rows
+from naql.store.schema import stories as story_rows
 
 from . import chains
 from .identity import Identity
@@ -22,18 +22,18 @@ CHUNK = 500
 
 
 def claims(conn: Connection, source: str | None = None, anonymous_only: bool = False,
-                min_articles: int = 2, limit: int | None = 20, offset: int = 0) -> list[Claim]:
+           min_articles: int = 2, limit: int | None = 20, offset: int = 0) -> list[Claim]:
     """Claims reported by at least ``min_articles`` articles, most reported first; only a
     source's (any spelling, as ``naql quotes`` matches them) or only those resting on
     unnamed sources."""
-    query = select(claims_table.c.id).where(claims_table.c.articles >= min_articles)
+    query = select(claim_rows.c.id).where(claim_rows.c.articles >= min_articles)
     if source is not None:
-        query = query.where(claims_table.c.source_id.in_(matching_sources(conn, source)))
+        query = query.where(claim_rows.c.source_id.in_(matching_sources(conn, source)))
     if anonymous_only:
-        query = query.where(claims_table.c.anonymous_only.is_(True))
-    ids = conn.execute(query.order_by(claims_table.c.articles.desc(), claims_table.c.first_seen.desc(),
-                                      claims_table.c.id).limit(limit).offset(offset)).scalars().all()
-    return _claims(conn, ids)
+        query = query.where(claim_rows.c.anonymous_only.is_(True))
+    query = query.order_by(claim_rows.c.articles.desc(), claim_rows.c.first_seen.desc(),
+                           claim_rows.c.id)
+    return _claims(conn, conn.execute(query.limit(limit).offset(offset)).scalars().all())
 
 
 def claim(conn: Connection, claim_id: int) -> Claim | None:
@@ -53,24 +53,25 @@ def chain_links(conn: Connection) -> Iterator[Link]:
     """Every chain link of every claim reported by more than one article."""
     last = 0
     outlets = load_outlets(conn)
-    while ids := conn.execute(select(claims_table.c.id).where(claims_table.c.articles > 1, claims_table.c.id > last)
-                              .order_by(claims_table.c.id).limit(CHUNK)).scalars().all():
+    shared = select(claim_rows.c.id).where(claim_rows.c.articles > 1).order_by(claim_rows.c.id)
+    while ids := conn.execute(shared.where(claim_rows.c.id > last).limit(CHUNK)).scalars().all():
         last = ids[-1]
-        for c in _claims(conn, ids, outlets):
+        for c in _some_claims(conn, ids, outlets, None):
             yield from c.chain
 
 
 def stories(conn: Connection, min_articles: int = 2, limit: int | None = 20, offset: int = 0
-                 ) -> list[StorySummary]:
+            ) -> list[StorySummary]:
     """Stories of at least ``min_articles`` articles, newest first."""
-    rows = conn.execute(select(stories_table).where(stories_table.c.articles >= min_articles)
-                        .order_by(stories_table.c.first_seen.desc().nulls_last(), stories_table.c.id.desc())
+    rows = conn.execute(select(story_rows).where(story_rows.c.articles >= min_articles)
+                        .order_by(story_rows.c.first_seen.desc().nulls_last(),
+                                  story_rows.c.id.desc())
                         .limit(limit).offset(offset)).all()
     return [_summary(r) for r in rows]
 
 
 def story(conn: Connection, story_id: int) -> Story | None:
-    row = conn.execute(select(stories_table).where(stories_table.c.id == story_id)).first()
+    row = conn.execute(select(story_rows).where(story_rows.c.id == story_id)).first()
     if row is None:
         return None
     members = conn.execute(
@@ -104,7 +105,8 @@ def _summary(r) -> StorySummary:
 
 def _members(claim_ids: list[int], articles_in: list[int] | None) -> Select:
     query = (select(claim_members.c.claim_id, claim_members.c.part, claim_members.c.position,
-                    claim_members.c.chain, attributions.c.id, attributions.c.local_id, attributions.c.content,
+                    claim_members.c.chain, attributions.c.id, attributions.c.local_id,
+                    attributions.c.content,
                     attributions.c.polarity, articles.c.url, articles.c.outlet,
                     articles.c.published, articles.c.title)
              .join(attributions, attributions.c.id == claim_members.c.attribution_id)
@@ -118,12 +120,18 @@ def _members(claim_ids: list[int], articles_in: list[int] | None) -> Select:
 def _claims(conn: Connection, claim_ids: list[int], outlets: Outlets | None = None,
             articles_in: list[int] | None = None) -> list[Claim]:
     """Claims in the order of ``claim_ids``, with their members (only those in
-    ``articles_in`` when given), chain and tree."""
-    if not claim_ids:
-        return []
+    ``articles_in`` when given), chain and tree; read CHUNK claims at a time."""
     outlets = outlets or load_outlets(conn)
-    rows = {r.id: r for r in conn.execute(select(claims_table)
-                                          .where(claims_table.c.id.in_(claim_ids)))}
+    out: list[Claim] = []
+    for i in range(0, len(claim_ids), CHUNK):
+        out += _some_claims(conn, claim_ids[i:i + CHUNK], outlets, articles_in)
+    return out
+
+
+def _some_claims(conn: Connection, claim_ids: list[int], outlets: Outlets,
+                 articles_in: list[int] | None) -> list[Claim]:
+    rows = {r.id: r for r in conn.execute(select(claim_rows)
+                                          .where(claim_rows.c.id.in_(claim_ids)))}
     members: dict[int, list[Member]] = {}
     cited: dict[int, list[chains.Cited]] = {}
     for r in conn.execute(_members(claim_ids, articles_in)):
@@ -131,10 +139,9 @@ def _claims(conn: Connection, claim_ids: list[int], outlets: Outlets | None = No
         published = iso(r.published)
         members.setdefault(r.claim_id, []).append(Member(
             url=r.url, attribution=r.local_id, attribution_id=r.id,
-            content=statements(r.content)[r.part],
-            polarity=r.polarity, position=r.position, source=chain[-1].name,
-            via=[i.name for i in chain[:-1]], outlet=r.outlet, published=published,
-            title=r.title))
+            content=statements(r.content)[r.part], polarity=r.polarity, position=r.position,
+            source=chain[-1].name, via=[i.name for i in chain[:-1]], outlet=r.outlet,
+            published=published, title=r.title))
         cited.setdefault(r.claim_id, []).append(chains.Cited(r.url, r.outlet, published, chain))
     out = []
     for claim_id in claim_ids:

@@ -2,9 +2,8 @@
 
 An article is processed once it has a story row; each run takes the articles without one,
 a chunk per transaction, so memory stays flat and an interrupted run resumes where it
-stopped. A run never revisits what it clustered before: new reports are compared with
-stored ones through the stored LSH keys, new articles with stored ones through their
-signatures. Concurrent runs serialise on a lock (PostgreSQL advisory lock, SQLite's write
+stopped. A run never revisits what it clustered before: new reports and articles are
+compared with stored ones through their stored MinHash signatures. Concurrent runs serialise on a lock (PostgreSQL advisory lock, SQLite's write
 lock), so two of them never process one article twice.
 """
 from __future__ import annotations
@@ -13,20 +12,22 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy import Connection, Engine, delete, func, select
 
 from naql.store.schema import (articles, attributions, claim_members, claims, mentions,
                                outlet_names, provenance_state, stories, story_articles)
 
-from .claim_cluster import Report, cluster, report_shingles
+from .claim_cluster import LSH_THRESHOLD, Report, cluster
 from .identity import Reported, StoredIds, chains
 from .outlets import learn, load as load_outlets
 from .positions import position
-from .shingles import article_words, statements
-from .sketch import FINGERPRINT, hashed, signatures
+from .shingles import N, article_shingles, figures, statement_shingles, statements
+from .sketch import FINGERPRINT, signatures
 from .story_cluster import Piece, add
 
 CHUNK = 20_000  # articles per transaction
+# What stored signatures depend on; a store clustered with other settings is re-clustered.
+SETTINGS = f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD}"
 _LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
 _TABLES = (story_articles, stories, claim_members, claims, outlet_names)
 
@@ -41,17 +42,17 @@ class Progress:
 
 def update(engine: Engine, rebuild: bool = False, chunk: int = CHUNK) -> Progress:
     """Cluster the articles stored since the last run into claims and stories; with
-    ``rebuild``, or when the store was clustered with other sketch settings, from scratch."""
+    ``rebuild``, or when the store was clustered with other settings, from scratch."""
     done = Progress()
     with engine.connect().execution_options(immediate=True) as conn:
         with conn.begin():
             _lock(conn)
             state = conn.execute(select(provenance_state.c.value)
-                                 .where(provenance_state.c.name == "sketch")).scalar()
-            if rebuild or state != FINGERPRINT:
+                                 .where(provenance_state.c.name == "settings")).scalar()
+            if rebuild or state != SETTINGS:
                 for table in (*_TABLES, provenance_state):
                     conn.execute(delete(table))
-                conn.execute(provenance_state.insert().values(name="sketch", value=FINGERPRINT))
+                conn.execute(provenance_state.insert().values(name="settings", value=SETTINGS))
         while True:
             with conn.begin():
                 _lock(conn)
@@ -68,7 +69,7 @@ def update(engine: Engine, rebuild: bool = False, chunk: int = CHUNK) -> Progres
 
 def _lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:n)"), {"n": _LOCK})
+        conn.execute(select(func.pg_advisory_xact_lock(_LOCK)))
 
 
 def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
@@ -91,7 +92,8 @@ def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
             a = by_local[aid]
             stance = position(a, r.text)
             reports += [Report(local[r.id][aid], part, r.id, a["polarity"], stance,
-                               Reported(r.outlet, chain), report_shingles(statement))
+                               Reported(r.outlet, chain), statement_shingles(statement),
+                               figures(statement))
                         for part, statement in enumerate(statements(a["content"]["text"]))]
     assigned = cluster(conn, reports, known)
     done.reports += len(reports)
@@ -100,7 +102,7 @@ def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
     claims_by_article: dict[int, set[int]] = {}
     for rep in reports:
         claims_by_article.setdefault(rep.article, set()).add(assigned[rep.attribution, rep.part])
-    words = [hashed(article_words(r.title, r.text)) for r in rows]
+    words = [article_shingles(r.title, r.text) for r in rows]
     add(conn, [Piece(r.id, r.published, sig, len(w), frozenset(claims_by_article.get(r.id, ())))
                for r, w, sig in zip(rows, words, signatures(words))])
     done.story_seconds += time.perf_counter() - began

@@ -9,7 +9,7 @@ Python's per-process ``hash``; ``FINGERPRINT`` names these choices.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -24,9 +24,15 @@ _A, _B = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 _EMPTY = np.uint32(0xFFFFFFFF)
 
 
-def hashed(shingles: Iterable[str]) -> np.ndarray:
-    """The set's CRC-32 hashes, sorted and unique (uint32)."""
-    return np.unique(np.fromiter((zlib.crc32(s.encode()) for s in shingles), dtype=np.uint32))
+def crc(text: str) -> int:
+    """A shingle's hash, the same in every process and run."""
+    return zlib.crc32(text.encode())
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted unique values; faster than ``np.unique`` (hash-based in numpy 2) on these."""
+    v = np.sort(values, axis=None)
+    return v[np.concatenate(([True], v[1:] != v[:-1]))] if len(v) else v
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -69,8 +75,8 @@ def band_keys(sigs: np.ndarray, threshold: float) -> np.ndarray:
     bands, rows = lsh_shape(threshold)
     x = sigs[:, :bands * rows].astype(np.uint64).reshape(len(sigs), bands, rows)
     with np.errstate(over="ignore"):
-        h = np.broadcast_to(np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15),
-                            (len(sigs), bands)).copy()
+        band = np.arange(1, bands + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        h = np.broadcast_to(band, (len(sigs), bands)).copy()
         for j in range(rows):
             h = (h ^ x[:, :, j]) * _FNV
         h ^= h >> np.uint64(33)

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from naql.store.schema import articles, attributions, claim_members, stories, story_articles
 
+from .components import Components, Outcome, merge
 from .sketch import from_bytes, resemblance, to_bytes
 
 WINDOW = timedelta(days=3)
@@ -40,13 +41,12 @@ class Piece:
     story: int | None = None  # its stored story, for articles of earlier runs
 
 
-def overlap(a: Piece, others: list[Piece], sigs: np.ndarray) -> np.ndarray:
-    """Estimated share of the smaller article's words in the other, for each of ``others``
-    (``sigs`` their signatures)."""
-    j = resemblance(a.signature, sigs)
-    sizes = np.fromiter((o.words for o in others), dtype=np.float64, count=len(others))
-    common = j * (a.words + sizes) / (1 + j)
-    return common / np.maximum(1, np.minimum(a.words, sizes))
+def overlap(sig: np.ndarray, words: int, sigs: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Estimated share of the smaller article's words in the other: one article (signature,
+    word count) against others (``sigs``, ``sizes``)."""
+    j = resemblance(sig, sigs)
+    common = j * (words + sizes) / (1 + j)
+    return common / np.maximum(1, np.minimum(words, sizes))
 
 
 def add(conn: Connection, new: list[Piece]) -> None:
@@ -54,72 +54,62 @@ def add(conn: Connection, new: list[Piece]) -> None:
     if not new:
         return
     pieces = new + _stored_pieces(conn, new)
-    n = len(new)
-    parent = list(range(len(pieces)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_of_story: dict[int, int] = {}
-    for i in range(n, len(pieces)):
-        parent[find(i)] = find(first_of_story.setdefault(pieces[i].story, i))
-    for i, j in _links(pieces, n):
-        parent[find(i)] = find(j)
-
-    components: dict[int, list[int]] = {}
-    for i in range(len(pieces)):
-        components.setdefault(find(i), []).append(i)
-    _write(conn, pieces, n, components.values())
+    links = Components(len(new), [p.story for p in pieces[len(new):]])
+    for i, j in _links(pieces, len(new)):
+        links.union(i, j)
+    _write(conn, new, links.outcome())
 
 
 def _links(pieces: list[Piece], n: int) -> Iterable[tuple[int, int]]:
     """Pairs (new, other) of linked articles: dated ones within the window by their words,
     and any with an undated one through a shared claim. Each pair of new ones once."""
+    sizes = np.array([p.words for p in pieces], dtype=np.float64)
     dated = sorted((p.published, i) for i, p in enumerate(pieces) if p.published is not None)
     times = [t for t, _ in dated]
+    order = np.array([i for _, i in dated], dtype=np.int64)
     sigs = np.stack([pieces[i].signature for _, i in dated]) if dated else None
     undated = [j for j, q in enumerate(pieces) if q.published is None]
     for i, p in enumerate(pieces[:n]):
         if p.published is not None:
             lo = bisect_left(times, p.published - WINDOW)
-            rows = [k for k in range(lo, bisect_right(times, p.published + WINDOW))
-                    if dated[k][1] > i]
-            near = [dated[k][1] for k in rows]
-            yield from _linked(p, i, pieces, near, sigs[rows], OVERLAP)
+            hi = bisect_right(times, p.published + WINDOW)
+            later = order[lo:hi] > i
+            yield from _linked(p, i, pieces, order[lo:hi][later], sigs[lo:hi][later], sizes,
+                               OVERLAP)
         others = [j for j in (range(len(pieces)) if p.published is None else undated)
                   if j > i and p.claims & pieces[j].claims]
         if others:
-            yield from _linked(p, i, pieces, others,
-                               np.stack([pieces[j].signature for j in others]), WITH_CLAIM)
+            yield from _linked(p, i, pieces, np.array(others),
+                               np.stack([pieces[j].signature for j in others]), sizes,
+                               WITH_CLAIM)
 
 
-def _linked(p: Piece, i: int, pieces: list[Piece], others: list[int], sigs: np.ndarray,
-            alone: float) -> Iterable[tuple[int, int]]:
-    if not others:
-        return
-    scores = overlap(p, [pieces[j] for j in others], sigs)
-    for j, score in zip(others, scores.tolist()):
-        if score >= alone or (score >= WITH_CLAIM and p.claims & pieces[j].claims):
+def _linked(p: Piece, i: int, pieces: list[Piece], others: np.ndarray, sigs: np.ndarray,
+            sizes: np.ndarray, alone: float) -> Iterable[tuple[int, int]]:
+    scores = overlap(p.signature, p.words, sigs, sizes[others])
+    for k in np.flatnonzero(scores >= min(alone, WITH_CLAIM)).tolist():
+        j = int(others[k])
+        if scores[k] >= alone or p.claims & pieces[j].claims:
             yield i, j
 
 
 def _stored_pieces(conn: Connection, new: list[Piece]) -> list[Piece]:
     """Stored articles that a new one may link to: in its window, or sharing a claim."""
-    shared = (select(attributions.c.article_id)
-              .join(claim_members, claim_members.c.attribution_id == attributions.c.id)
-              .where(claim_members.c.claim_id.in_(sorted({c for p in new for c in p.claims}))))
-    near = [articles.c.published.between(start, end)
-            for start, end in _windows(sorted(p.published for p in new if p.published))]
-    rows = conn.execute(
-        select(story_articles, articles.c.published)
-        .join(articles, articles.c.id == story_articles.c.article_id)
-        .where(or_(story_articles.c.article_id.in_(shared), *near))).all()
-    claims = _article_claims(conn, [r.article_id for r in rows])
+    stored = (select(story_articles, articles.c.published)
+              .join(articles, articles.c.id == story_articles.c.article_id))
+    rows = {r.article_id: r
+            for start, end in _windows(sorted(p.published for p in new if p.published))
+            for r in conn.execute(stored.where(articles.c.published.between(start, end)))}
+    claim_ids = sorted({c for p in new for c in p.claims})
+    for i in range(0, len(claim_ids), CHUNK):
+        sharing = (select(attributions.c.article_id)
+                   .join(claim_members, claim_members.c.attribution_id == attributions.c.id)
+                   .where(claim_members.c.claim_id.in_(claim_ids[i:i + CHUNK])))
+        for r in conn.execute(stored.where(story_articles.c.article_id.in_(sharing))):
+            rows.setdefault(r.article_id, r)
+    claims = _article_claims(conn, list(rows))
     return [Piece(r.article_id, r.published, from_bytes(r.signature), r.words,
-                  claims.get(r.article_id, frozenset()), r.story_id) for r in rows]
+                  claims.get(r.article_id, frozenset()), r.story_id) for r in rows.values()]
 
 
 def _windows(times: list[datetime]) -> list[tuple[datetime, datetime]]:
@@ -145,37 +135,17 @@ def _article_claims(conn: Connection, article_ids: list[int]) -> dict[int, froze
     return {a: frozenset(c) for a, c in out.items()}
 
 
-def _write(conn: Connection, pieces: list[Piece], n: int, components: Iterable[list[int]]
-           ) -> None:
-    story_of: dict[int, int] = {}
-    touched: set[int] = set()
-    fresh: list[list[int]] = []
-    for members in components:
-        added = [i for i in members if i < n]
-        if not added:
-            continue
-        held = sorted({pieces[i].story for i in members if i >= n})
-        if not held:
-            fresh.append(added)
-            continue
-        target, merged = held[0], held[1:]
-        if merged:
-            conn.execute(update(story_articles).where(story_articles.c.story_id.in_(merged))
-                         .values(story_id=target))
-            conn.execute(delete(stories).where(stories.c.id.in_(merged)))
-        story_of.update((i, target) for i in added)
-        touched.add(target)
-    if fresh:
-        ids = conn.execute(stories.insert().returning(stories.c.id, sort_by_parameter_order=True),
-                           [{"articles": len(group)} for group in fresh]).scalars().all()
-        for story_id, group in zip(ids, fresh):
-            story_of.update((i, story_id) for i in group)
-        touched.update(ids)
+def _write(conn: Connection, new: list[Piece], outcome: Outcome) -> None:
+    merge(conn, story_articles.c.story_id, stories, outcome.merged)
+    story_of = {i: story for story, added in outcome.joined.items() for i in added}
+    ids = conn.execute(stories.insert().returning(stories.c.id, sort_by_parameter_order=True),
+                       [{"articles": len(group)} for group in outcome.fresh]
+                       ).scalars().all() if outcome.fresh else []
+    story_of.update((i, story) for story, group in zip(ids, outcome.fresh) for i in group)
     conn.execute(story_articles.insert(), [
-        {"article_id": pieces[i].article, "story_id": story_of[i],
-         "signature": to_bytes(pieces[i].signature), "words": pieces[i].words}
-        for i in range(n)])
-    _refresh(conn, sorted(touched))
+        {"article_id": p.article, "story_id": story_of[i], "signature": to_bytes(p.signature),
+         "words": p.words} for i, p in enumerate(new)])
+    _refresh(conn, sorted({*outcome.joined, *ids}))
 
 
 def _refresh(conn: Connection, story_ids: list[int]) -> None:

@@ -14,9 +14,10 @@ WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 
 
 def lost_connection(exc: OperationalError) -> bool:
-    """The connection broke, or none could be had: not an error of the statement itself
-    (a read-only or full database, a lock), which trying again would not mend."""
-    return exc.connection_invalidated or exc.statement is None
+    """The connection broke, or none could be made: a driver error without an SQLSTATE is
+    one no server sent. Errors the database reports (read-only, disk full, a lock) are not
+    retried: trying again would not mend them. SQLite has no connection to lose."""
+    return exc.connection_invalidated or getattr(exc.orig, "sqlstate", "") is None
 
 
 def reconnecting(call: Callable[[], T], before_retry: Callable[[], None] = lambda: None) -> T:

@@ -1,0 +1,324 @@
+"""Provenance, piece by piece: sketches, statements, outlets, chains, speakers, positions,
+links; then claims and stories in a store (SQLite and PostgreSQL) built from hand-written
+documents, and the command line."""
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+from sqlalchemy import func, select, update as sql_update
+
+import naql
+from naql.model import Attribution, Document, Source, Span, Via
+from naql.provenance import claims, claims_of, stories, story, update
+from naql.provenance.chains import Cited, links, tree
+from naql.provenance.claim_cluster import near_duplicates
+from naql.provenance.identity import Identity, Reported, chains, same_speaker
+from naql.provenance.outlets import Outlets, outlet_key
+from naql.provenance.positions import position
+from naql.provenance.shingles import content_words, statement_shingles, statements
+from naql.provenance.sketch import NUM_PERM, SCHEME, SEED, band_keys, crc, distinct, signatures
+from naql.store import Article, Writer, open_store
+from naql.store.schema import claims as claims_table
+from naql.store.schema import provenance_state
+
+
+# --- sketches and statements -----------------------------------------------------------------
+
+def hashed(items: list[str]) -> np.ndarray:
+    return distinct(np.array([crc(x) for x in items], dtype=np.uint32))
+
+
+def test_signatures_are_datasketch_minhashes():
+    rng = random.Random(3)
+    sets = [hashed([str(rng.random()) for _ in range(n)]) for n in (0, 1, 7, 60, 300)]
+    for s, row in zip(sets, signatures(sets)):
+        m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int)
+        m.update_batch(s.tolist())
+        assert (m.hashvalues == row).all()
+
+
+def test_band_keys_meet_when_a_band_is_equal():
+    a = signatures([hashed(["x", "y", "z"])])[0]
+    b = a.copy()
+    b[0] += 1  # the first band differs, the others not
+    keys = band_keys(np.stack([a, a, b]), 0.3)
+    assert (keys[0] == keys[1]).all()
+    assert (keys[0] == keys[2]).sum() == keys.shape[1] - 1
+
+
+def test_a_content_joining_statements_is_several():
+    assert statements("الحكومة تدرس بيع حصتها في الشركة، وأن ثلاث شركات أبدت اهتمامها") == [
+        "الحكومة تدرس بيع حصتها في الشركة", "ثلاث شركات أبدت اهتمامها"]
+    assert statements("الاتفاق صامد، وإنه باق") == ["الاتفاق صامد، وإنه باق"]  # too short
+
+
+def test_shingles_see_through_clitics_but_not_negation():
+    assert near_duplicates(statement_shingles("الحكومة ستخفض الضرائب على الوقود"),
+                           statement_shingles("وحكومته ستخفض ضرائب الوقود"))
+    assert "لن" in content_words("الأسعار لن تبقى دون تغيير")
+    assert "في" not in content_words("الأسعار في السوق")
+
+
+# --- outlets ----------------------------------------------------------------------------------
+
+def test_one_outlet_however_a_text_writes_it():
+    assert len({outlet_key(n) for n in ("صحيفة الأفق", "الأفق", "لصحيفة الأفق", "«الأفق»",
+                                         "لـ«الأفق»")}) == 1
+    assert outlet_key("وكالة الرائد للأنباء") == outlet_key("الرائد")
+    assert outlet_key("الأفق") != outlet_key("الأفق الجديد")
+
+
+def test_known_outlets_and_learnt_names_lead_to_stored_outlets():
+    outlets = Outlets()
+    for name, outlet in (("رويترز", "reuters.com"), ("صحيفة الميزان", "almizan.example")):
+        outlets.add(name, outlet)
+    assert outlets.matches("arabic.reuters.com", outlets.named("وكالة رويترز"))
+    assert not outlets.matches("notreuters.com", outlets.named("رويترز"))
+    assert outlets.named("الميزان") == {"almizan.example"}
+    assert outlets.is_outlet("قناة الساحل") and not outlets.is_outlet("سامي الخطيب", "person")
+
+
+# --- chains of one document -------------------------------------------------------------------
+
+def chain_names(text: str) -> list[list[str]]:
+    doc = naql.extract(text, "text").to_dict()
+    return [[i.name for i in c] for c in chains(doc, {}, Outlets()).values()]
+
+
+def test_a_carrier_is_in_the_chain_of_what_it_carries():
+    got = chain_names("وبحسب صحيفة الأفق، فإن وزير المالية سامي الخطيب أكد أن الحكومة ستخفض "
+                      "ضرائب الوقود بنسبة عشرة في المئة، مشيراً إلى أن القرار يهدف إلى تخفيف "
+                      "أعباء المعيشة عن الأسر.")
+    assert got == [["صحيفة الأفق", "سامي الخطيب"]] * 2  # the carrier is no report itself
+
+
+def test_chains_through_vias_carriers_and_outlets_told():
+    assert chain_names("ذكرت وكالة الرائد للأنباء، نقلاً عن صحيفة الأفق، أن وزير المالية سامي "
+                       "الخطيب أعلن أن الحكومة ستخفض الضرائب على الوقود.") == [
+        ["وكالة الرائد للأنباء", "صحيفة الأفق", "سامي الخطيب"]]
+    assert chain_names("قالت وزيرة الصحة ليلى العمري لوكالة الرائد إن حملة التطعيم ستبدأ "
+                       "مطلع الشهر المقبل.") == [["وكالة الرائد", "ليلى العمري"]]
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+WORDS = {1: frozenset({"وزير", "ماليه", "سامي", "خطيب"})}  # what source 1 was written as
+
+
+def said(speaker: Identity, *through: Identity, outlet: str = "قناة الساحل") -> Reported:
+    return Reported(outlet, (*through, speaker))
+
+
+def same(a: Reported, b: Reported, outlets: Outlets | None = None) -> bool:
+    return same_speaker(a, b, lambda s: WORDS.get(s, frozenset()), outlets or Outlets())
+
+
+def test_a_name_written_more_or_less_fully_is_one_speaker():
+    khatib = said(Identity("سامي الخطيب", 1))
+    assert same(khatib, said(Identity("الخطيب", 2)))
+    assert same(said(Identity("وزير المالية", 3)), khatib)
+    assert not same(said(Identity("نادر البستاني", 4)), khatib)
+    assert not same(said(Identity("وزير الخارجية", 5)), khatib)
+
+
+def test_unnamed_sources_are_one_unless_their_descriptions_differ():
+    intelligence = said(Identity("مصدران في الاستخبارات", anonymous=True))
+    assert same(intelligence, said(Identity("مصدرين استخباراتيين", anonymous=True)))
+    assert same(intelligence, said(Identity("مصادر مطلعة", anonymous=True)))
+    assert not same(intelligence, said(Identity("مسؤول عسكري رفيع", anonymous=True)))
+    assert not same(intelligence, said(Identity("سامي الخطيب", 1)))
+
+
+def test_an_outlet_speaks_for_what_it_published_or_passed_on():
+    outlets = Outlets()
+    outlets.add("صحيفة المدار", "صحيفة المدار")
+    madar = Identity("صحيفة المدار", outlet=True)
+    sources = Identity("مصادر حكومية", anonymous=True)
+    assert same(said(madar), said(sources, outlet="صحيفة المدار"), outlets)
+    assert same(said(madar), said(sources, Identity("المدار", outlet=True)), outlets)
+    assert not same(said(madar), said(sources, outlet="قناة الساحل"), outlets)
+
+
+# --- positions and chain links ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("ولم يستبعد النائب سليم الحداد أن يشهد الجيش تغييرات.", "hedge"),
+    ("وتوقعت وزيرة الصحة ليلى العمري أن تبدأ الحملة مطلع الشهر.", "hedge"),
+    ("وقالت الوزيرة إن الحملة قد تتأخر أسبوعين.", "hedge"),
+    ("نفى الوزير سامي الخطيب أن تكون الحكومة قد قررت خفض الضرائب.", "deny"),
+    ("قال الوزير سامي الخطيب إن العجز قد تراجع.", "assert"),
+])
+def test_positions(text, expected):
+    doc = naql.extract(text, "text").to_dict()
+    assert position(doc["attributions"][0], doc["text"]) == expected
+
+
+def test_a_report_links_to_the_nearest_cited_outlet_that_the_claim_has():
+    outlets = Outlets()
+    for name in ("صحيفة الأفق", "وكالة الرائد", "موقع المرصد"):
+        outlets.add(name, name)
+    speaker = Identity("سامي الخطيب", 1)
+    ofoq, raed = Identity("صحيفة الأفق", outlet=True), Identity("وكالة الرائد", outlet=True)
+    members = [Cited("u1", "صحيفة الأفق", "2024-03-10T08:00:00Z", (speaker,)),
+               Cited("u2", "وكالة الرائد", "2024-03-10T09:00:00Z", (ofoq, speaker)),
+               Cited("u3", "موقع المرصد", "2024-03-10T10:00:00Z", (raed, ofoq, speaker)),
+               Cited("u4", "صحيفة الأفق", "2024-03-11T10:00:00Z", (ofoq, speaker))]  # itself
+    chain = links(members, outlets)
+    assert {(x.url, x.cites) for x in chain} == {("u2", "u1"), ("u3", "u2")}
+    roots = tree(members, chain)
+    assert [r.url for r in roots] == ["u1", "u4"]
+    (raed,) = roots[0].children
+    assert raed.url == "u2" and [c.url for c in raed.children] == ["u3"]
+
+
+def test_a_tree_never_loops():
+    members = [Cited("a", "x", "1", ()), Cited("b", "y", "2", ())]
+    from naql.provenance.model import Link
+    roots = tree(members, [Link("a", "b"), Link("b", "a")])
+    assert [r.url for r in roots] == ["b"] and roots[0].children[0].url == "a"
+
+
+# --- claims and stories in a store ------------------------------------------------------------
+
+def report(text: str, source: str, content: str, *, kind: str = "person",
+           anonymous: bool = False, via: tuple[str, ...] = (), polarity: str = "assert",
+           cue: str = "قال") -> Attribution:
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span.of(text, start, start + len(part))
+
+    return Attribution(id="", type="indirect", polarity=polarity, cue=span(cue),
+                       source=Source(span(source), source, kind=kind, anonymous=anonymous),
+                       content=span(content), via=[Via(span(v), v) for v in via])
+
+
+def article(url: str, outlet: str, day: int, text: str, *attrs: Attribution) -> Article:
+    for n, a in enumerate(attrs, 1):
+        a.id = f"a{n}"
+    doc = Document(input=url, text=text, title=text[:30], attributions=list(attrs)).to_dict()
+    return Article(doc, url=url, outlet=outlet, published=datetime(2024, 5, day, 9))
+
+
+S1 = "الحكومة ستخفض الضرائب على الوقود بنسبة عشرة في المئة اعتباراً من الشهر المقبل"
+A1 = f"قال وزير المالية سامي الخطيب إن {S1}."
+A2 = f"نقلت صحيفة الأفق عن سامي الخطيب قوله إن {S1}."
+A3 = f"نفى سامي الخطيب أن {S1}."
+A4 = f"قال زعيم المعارضة نادر البستاني إن {S1}."
+A5 = "قال الخطيب إن العجز في الموازنة تراجع إلى ثلاثة في المئة من الناتج المحلي."
+
+
+def corpus() -> list[Article]:
+    return [
+        article("https://ofoq.example/1", "صحيفة الأفق", 1, A1,
+                report(A1, "سامي الخطيب", S1)),
+        article("https://raed.example/1", "وكالة الرائد", 1, A2,
+                report(A2, "صحيفة الأفق", S1, kind="media", via=("سامي الخطيب",), cue="نقلت")),
+        article("https://madar.example/1", "صحيفة المدار", 2, A3,
+                report(A3, "سامي الخطيب", S1, polarity="deny", cue="نفى")),
+        article("https://sahel.example/1", "قناة الساحل", 2, A4 + " " + A5,
+                report(A4, "نادر البستاني", S1),
+                report(A4 + " " + A5, "الخطيب", "العجز في الموازنة تراجع إلى ثلاثة في المئة "
+                       "من الناتج المحلي")),
+    ]
+
+
+def put(engine, *items: Article) -> None:
+    writer = Writer()
+    with engine.begin() as conn:
+        for a in items:
+            writer.write(conn, a)
+
+
+def test_one_claim_per_statement_and_speaker_with_its_chain(store):
+    put(store, *corpus())
+    assert update(store).articles == 4
+    with store.connect() as conn:
+        found = claims(conn, min_articles=1, limit=None)
+    by_source = sorted((c.source, c.polarity, c.articles) for c in found)
+    assert by_source == [("الخطيب", "assert", 1), ("سامي الخطيب", "assert", 2),
+                         ("سامي الخطيب", "deny", 1), ("نادر البستاني", "assert", 1)]
+    cut = next(c for c in found if c.articles == 2)
+    assert [(x.url, x.cites) for x in cut.chain] == [("https://raed.example/1",
+                                                       "https://ofoq.example/1")]
+    assert cut.members[1].via == ["صحيفة الأفق"] and cut.first_seen == "2024-05-01T09:00:00Z"
+
+
+def test_later_reports_join_and_merge_stored_claims(store):
+    words = S1.split()
+    first, second = " ".join(words[:7]), " ".join(words[6:])  # one word in common
+    texts = [f"قال سامي الخطيب إن {w}." for w in (first, second, S1)]
+    items = [article(f"https://x.example/{n}", f"outlet{n}", 1 + n, t,
+                     report(t, "سامي الخطيب", c))
+             for n, (t, c) in enumerate(zip(texts, (first, second, S1)))]
+    put(store, *items[:2])
+    update(store)
+    with store.connect() as conn:
+        before = conn.execute(select(claims_table.c.id).order_by(claims_table.c.id)).scalars().all()
+    assert len(before) == 2
+    put(store, items[2])
+    assert update(store).articles == 1
+    with store.connect() as conn:
+        after = conn.execute(select(claims_table.c.id, claims_table.c.members)).all()
+    assert after == [(before[0], 3)]  # merged into the older claim
+
+
+def test_a_changed_figure_is_another_statement(store):
+    texts = [f"قالت الوزيرة ليلى العمري إن عدد الإصابات بالحصبة ارتفع إلى {n} حالة." for n in
+             ("120", "135", "١٢٠")]
+    put(store, *[article(f"https://x.example/{n}", f"outlet{n}", 1 + n, t,
+                         report(t, "ليلى العمري", t[t.index("عدد"):-1], cue="قالت"))
+                 for n, t in enumerate(texts)])
+    update(store)
+    with store.connect() as conn:
+        assert sorted(c.articles for c in claims(conn, min_articles=1)) == [1, 2]
+
+
+def test_stories_hold_the_positions_side_by_side(store):
+    put(store, *corpus()[:3])
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+        s = story(conn, summary.id)
+    assert summary.articles == 3 and len(s.articles) == 3
+    assert [c.source for c in s.positions["deny"]] == ["سامي الخطيب"]
+    assert [len(c.members) for c in s.positions["assert"]] == [2]
+
+
+def test_updates_resume_and_settings_changes_recluster(store):
+    put(store, *corpus())
+    assert update(store).articles == 4
+    assert update(store).articles == 0
+    with store.begin() as conn:
+        conn.execute(sql_update(provenance_state).values(value="other settings"))
+    assert update(store).articles == 4
+    with store.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(claims_table)).scalar_one() == 4
+        assert len(claims_of(conn, 1)) == 1
+
+
+# --- the command line --------------------------------------------------------------------------
+
+def test_cli_claims_and_story(db_url, naql_cli):
+    engine = open_store(db_url)
+    put(engine, *corpus())
+    engine.dispose()
+    out = naql_cli("claims", "--db", db_url, "--format", "json", check=True)
+    (claim,) = json.loads(out.stdout)
+    assert claim["source"] == "سامي الخطيب" and len(claim["members"]) == 2
+    assert claim["chain"] == [{"url": "https://raed.example/1", "cites": "https://ofoq.example/1"}]
+    shown = naql_cli("claims", claim["claim"], "--db", db_url, check=True).stdout
+    assert "https://raed.example/1" in shown and "صحيفة الأفق" in shown
+    assert json.loads(naql_cli("claims", "--db", db_url, "--format", "json", "--source",
+                               "البستاني", "--min-articles", "1").stdout)[0]["source"] == \
+        "نادر البستاني"
+    (listed,) = json.loads(naql_cli("story", "--db", db_url, "--format", "json").stdout)
+    one = json.loads(naql_cli("story", listed["story"], "--db", db_url, "--format", "json",
+                              check=True).stdout)
+    assert set(one["positions"]) == {"assert", "deny", "hedge"} and one["positions"]["deny"]
+    assert naql_cli("story", "s999", "--db", db_url).returncode == 1
+    assert naql_cli("claims", "--rebuild", "--db", db_url, check=True).returncode == 0
