@@ -117,11 +117,12 @@ def main() -> int:
 
     errors = (outcomes["failure"] + outcomes["error"] + fuzz["findings"] + figures["request_errors"]
               + (worst > WORST_RATIO))
-    inputs = figures["hypothesis_examples"] + fuzz["executions"]
+    inputs = figures["hypothesis_examples"] + fuzz["executions"] + figures["corpus_inputs"]
     print(f"""
 reliability figures ({time.monotonic() - began:,.0f} s)
   inputs tried          {inputs:,} ({figures['hypothesis_examples']:,} hypothesis examples, \
-{fuzz['executions']:,} fuzz executions; plus the bad-input corpus as files, JSON lines, WARC)
+{fuzz['executions']:,} fuzz executions, {figures['corpus_inputs']:,} bad-input corpus records \
+as files, JSON lines and WARC)
   fuzz coverage         {fuzz['coverage_edges']:,} edges, {fuzz['coverage_features']:,} features \
 in {args.fuzz_seconds} s; findings {fuzz['findings']}
   kills survived        {figures['kills_survived']:,} SIGKILLs, \

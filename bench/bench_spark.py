@@ -86,7 +86,9 @@ def tree_cpu(root: int) -> float:
 def spark_run(master: str, path: Path, out: Path) -> dict[str, float]:
     """One job in a fresh process, so each run pays its own JVM start."""
     done = subprocess.run([sys.executable, __file__, "--child", master, str(path), str(out)],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"spark {master} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -115,7 +117,7 @@ def main() -> None:
         child(*args.child)
         return
     load = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="naql-bench-spark-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="naql-spark-bench-") as tmp:
         path = Path(tmp) / "corpus.jsonl"
         write_corpus(path, args.articles, args.html)
         size = path.stat().st_size

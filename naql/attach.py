@@ -437,6 +437,8 @@ class Attacher:
     def is_apposition(self, sa: int, sb: int) -> bool:
         words = [k for k in range(sa, sb) if self.tokens[k].kind == WORD]
         first = words[0]
+        if self.starts_adjunct(first):
+            return False  # قالت الوزيرة، بحسب وكالة الرائد، إن: a citation, not a second name
         if self.in_set(first, self.lex.roles) or self.lex.titles.match(self.norms, first):
             return True
         if len(words) < 2 or len(words) > 6:
@@ -711,9 +713,10 @@ class Attacher:
                 i += 1
             while i < s1 and self.norms[i] in ("اليه", "اليها", "له", "به", "عنه", "فيه"):
                 i += 1
-        if frame.use == "via":
-            same = self.by_sentence.get(self.layout.sentence_of[cue.start], [])
-            host = next((c for c in reversed(same) if c.cue and c.cue[0] < cue.start), None)
+        same = self.by_sentence.get(self.layout.sentence_of[cue.start], [])
+        inside = next((c for c in same if c.cue and c.cue[1] <= cue.start < c.content[0]), None)
+        if frame.use == "via" or inside is not None:  # قالت X، بحسب وكالة Y، إن ...: Y is cited
+            host = inside or next((c for c in reversed(same) if c.cue and c.cue[0] < cue.start), None)
             if host is not None:
                 via = self.np_after(i, s1)
                 if via:
@@ -758,7 +761,7 @@ class Attacher:
             c = (begin, end)
         self.add_to_host(c, src, self.by_sentence.get(self.layout.sentence_of[cue.start], []))
         return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
-                         via=vias, source_skip=skip)
+                         via=vias, source_skip=skip if src[0] == cue.end else 0)
 
     def plausible_source(self, i: int, skip: int = 0) -> bool:
         """بحسب الموعد المقرر، وفقاً للقانون: what follows the frame names no source."""

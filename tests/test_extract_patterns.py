@@ -583,3 +583,16 @@ def test_describing_participle_with_a_short_quote() -> None:
     a = with_content(d, "تكهنات إعلامية")
     assert a["type"] == "direct"
     assert a["source"]["resolved"] == "مصدر في وزارة النفط"
+
+
+def test_according_to_between_cue_and_content_is_a_via() -> None:
+    d = extract("قالت وزيرة الصحة، بحسب وكالة الرائد، إن الوباء تحت السيطرة.")
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert a["source"]["text"] == "وزيرة الصحة"
+    assert [v["text"] for v in a["via"]] == ["وكالة الرائد"]
+
+
+def test_frame_with_lima_keeps_the_first_letter_of_its_source() -> None:
+    a = with_content(extract("ووفقاً لما أوردته صحيفة الأفق، فإن الوزير سيستقيل."), "الوزير سيستقيل")
+    assert a["source"]["text"] == "صحيفة الأفق"

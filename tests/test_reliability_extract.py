@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import html
 import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -140,3 +145,15 @@ def page(draw) -> bytes:
 @given(page())
 def test_odd_html(data: bytes) -> None:
     document(data)
+
+
+def test_the_fuzz_target_runs_on_its_seeds(tmp_path) -> None:
+    """fuzz/fuzz_extract.py still loads and holds on its seed corpus (atheris, when present)."""
+    pytest.importorskip("atheris")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, str(root / "fuzz" / "seeds.py"), str(tmp_path)], check=True)
+    run = subprocess.run([sys.executable, str(root / "fuzz" / "fuzz_extract.py"), "-runs=300",
+                          f"-dict={tmp_path / 'arabic.dict'}", str(tmp_path / "corpus")],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Done 300 runs" in run.stderr

@@ -41,7 +41,8 @@ def check_document(d: dict, case: Case | None) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_each_input_gives_a_document_or_a_clear_error(case: Case) -> None:
+def test_each_input_gives_a_document_or_a_clear_error(case: Case, record_property) -> None:
+    record_property("corpus_inputs", 1)
     try:
         d = naql.extract(case.data, "auto", name=case.name).to_dict()
     except InputError as exc:
@@ -59,8 +60,10 @@ def test_text_past_255_unclosed_tags_is_kept() -> None:
     assert rows[-1].splitlines()[0] in naql.extract(page.encode()).text
 
 
-def test_naql_extract_gives_a_line_for_each_input(tmp_path: Path, naql_cli) -> None:
+def test_naql_extract_gives_a_line_for_each_input(tmp_path: Path, naql_cli,
+                                                  record_property) -> None:
     files = write_folder(tmp_path, CASES, GOOD)
+    record_property("corpus_inputs", len(files))
     run = naql_cli("extract", "--format", "jsonl", *files)
     assert run.returncode == 1, run.stderr  # some inputs failed
     assert "Traceback" not in run.stderr
@@ -85,8 +88,9 @@ def stored_urls(engine) -> set[str]:
 
 
 def test_ingest_of_a_folder_stores_every_good_article(db_url: str, tmp_path: Path,
-                                                      naql_cli) -> None:
+                                                      naql_cli, record_property) -> None:
     files = write_folder(tmp_path / "in", CASES, GOOD)
+    record_property("corpus_inputs", len(files))
     run = naql_cli("ingest", "--db", db_url, "--workers", "2", str(tmp_path / "in"))
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
@@ -125,12 +129,14 @@ def check_batch(urls: set[str], failures: dict[str, str], records: int,
     assert all(clear(reason) for reason in failures.values()), failures
 
 
-def test_ingest_of_the_inputs_as_json_lines(db_url: str, tmp_path: Path) -> None:
+def test_ingest_of_the_inputs_as_json_lines(db_url: str, tmp_path: Path,
+                                            record_property) -> None:
     """Bytes that are not UTF-8 arrive as lone surrogates ("\\udcd9"): such a line is a
     failure at its place, never a crash of the run."""
     path = tmp_path / "dirty.jsonl"
     path.write_bytes(as_jsonl(CASES, GOOD))
     urls, failures, records = ingest_archive(db_url, path)
+    record_property("corpus_inputs", records)
     check_batch(urls, failures, records, [c for c in CASES if c.readable and _utf8(c.data)])
     for n, case in enumerate(CASES, 1):
         if not _utf8(case.data) and case.data.strip():
@@ -164,10 +170,12 @@ def test_lone_surrogates_or_nul_in_metadata_fail_the_line_alone(db_url: str,
     assert summary.ingested + summary.failed == 3
 
 
-def test_ingest_of_the_inputs_as_warc_records(db_url: str, tmp_path: Path) -> None:
+def test_ingest_of_the_inputs_as_warc_records(db_url: str, tmp_path: Path,
+                                              record_property) -> None:
     path = tmp_path / "dirty.warc.gz"
     path.write_bytes(as_warc(CASES, GOOD))
     urls, failures, records = ingest_archive(db_url, path)
+    record_property("corpus_inputs", records)
     check_batch(urls, failures, records, [c for c in CASES if c.readable])
     assert all(place.startswith(f"{path}:") for place in failures)
 

@@ -6,15 +6,17 @@ import argparse
 import re
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.table import Table
 from rich.tree import Tree
 from sqlalchemy import Connection, Engine
 
-from naql.provenance import Claim, Node, Story, claim, claims, stories, story, update
-from naql.provenance.evaluate import score
-
 from .store import _day, _err, _print, _query, _run, _table
+
+if TYPE_CHECKING:  # imported when a command runs: numpy and datasketch slow every start
+    from naql.provenance import Claim, Node, Story
 
 POSITION_NAMES = {"assert": "asserts", "deny": "denies", "hedge": "hedges"}
 
@@ -59,6 +61,8 @@ def _limit(n: int) -> int | None:
 
 
 def _claims(engine: Engine, args: argparse.Namespace) -> int:
+    from naql.provenance import claim, claims, update
+
     update(engine, rebuild=args.rebuild)
     with engine.connect() as conn:
         if args.evaluate:
@@ -76,6 +80,8 @@ def _claims(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def _evaluate(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
+    from naql.provenance.evaluate import score
+
     s = score(conn, gold)
     figures = {name: {"precision": round(x.precision, 3), "recall": round(x.recall, 3),
                       "correct": x.correct, "predicted": x.predicted, "gold": x.gold}
@@ -96,6 +102,8 @@ def _evaluate(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
 
 
 def _story(engine: Engine, args: argparse.Namespace) -> int:
+    from naql.provenance import stories, story, update
+
     update(engine)
     with engine.connect() as conn:
         if args.id is None:

@@ -152,7 +152,7 @@ _FIELDS = ("text", "html", "url", "title", "outlet", "published", "date")
 def _from_json(place: str, obj: Any) -> Item:
     if not isinstance(obj, dict):
         return Failure(place, "not a JSON object")
-    for key in _FIELDS:  # "\udcd9" is valid JSON, but such a string can be neither stored nor printed
+    for key in _FIELDS:  # "\udcd9" is valid JSON, but no such string can be stored or printed
         if isinstance(obj.get(key), str) and lone_surrogate(obj[key]) is not None:
             return Failure(place, f'"{key}" is not valid Unicode: it has a lone surrogate')
     body, fmt = next(((obj[k], k) for k in ("text", "html") if isinstance(obj.get(k), str)

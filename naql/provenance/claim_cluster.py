@@ -30,7 +30,7 @@ from naql.store.schema import articles, attributions, claim_members, claims
 from .components import Components, Outcome, merge
 from .identity import AliasWords, Identity, Reported, Words, same_speaker
 from .outlets import Outlets
-from .shingles import figures, statement_shingles, statements
+from .shingles import figures, statement, statement_shingles
 from .sketch import band_keys, distinct, from_bytes, signatures, to_bytes
 
 LSH_THRESHOLD = 0.25  # candidates: reports likely to share this much of their shingles
@@ -194,10 +194,10 @@ def _stored_reports(conn: Connection, matched: dict[tuple[int, int], np.ndarray]
                 .join(articles, articles.c.id == attributions.c.article_id)
                 .where(attributions.c.id.in_(ids[i:i + CHUNK]))):
             if (r.id, r.part) in matched:
-                statement = statements(r.content)[r.part]
+                said = statement(r.content, r.part)
                 out.append(Report(r.id, r.part, r.article_id, r.polarity, r.position,
                                   Reported(r.outlet, _chain(r.chain)),
-                                  statement_shingles(statement), figures(statement),
+                                  statement_shingles(said), figures(said),
                                   matched[r.id, r.part], r.claim_id))
     return out
 

@@ -21,7 +21,7 @@ from naql.store.schema import articles, attributions, claim_members, story_artic
 from naql.text.normalize import normalize
 
 from .queries import chain_links
-from .shingles import statements
+from .shingles import statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ def _grouped(labels: dict) -> list[list]:
 
 
 def score(conn: Connection, gold: Path) -> Scores:
-    reports = [Found((r.id, r.part), statements(r.content)[r.part], r.url, r.claim_id)
+    reports = [Found((r.id, r.part), statement(r.content, r.part), r.url, r.claim_id)
                for r in conn.execute(
                    select(attributions.c.id, attributions.c.content, articles.c.url,
                           claim_members.c.part, claim_members.c.claim_id)

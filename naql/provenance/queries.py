@@ -16,7 +16,7 @@ from .identity import Identity
 from .model import Claim, Link, Member, Story, StoryArticle, StorySummary
 from .outlets import Outlets, load as load_outlets
 from .positions import POSITIONS
-from .shingles import statements
+from .shingles import statement
 
 CHUNK = 500
 
@@ -139,7 +139,7 @@ def _some_claims(conn: Connection, claim_ids: list[int], outlets: Outlets,
         published = iso(r.published)
         members.setdefault(r.claim_id, []).append(Member(
             url=r.url, attribution=r.local_id, attribution_id=r.id,
-            content=statements(r.content)[r.part], polarity=r.polarity, position=r.position,
+            content=statement(r.content, r.part), polarity=r.polarity, position=r.position,
             source=chain[-1].name, via=[i.name for i in chain[:-1]], outlet=r.outlet,
             published=published, title=r.title))
         cited.setdefault(r.claim_id, []).append(chains.Cited(r.url, r.outlet, published, chain))

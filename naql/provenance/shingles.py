@@ -52,6 +52,13 @@ def statements(content: str) -> list[str]:
     return [p for start, end in spans if (p := content[start:end].strip(_EDGES))] or [content]
 
 
+def statement(content: str, part: int) -> str:
+    """A stored report's statement: part ``part`` of its content (the whole content should
+    the splitting rules have changed since it was stored)."""
+    parts = statements(content)
+    return parts[part] if part < len(parts) else content
+
+
 def figures(text: str) -> frozenset[str]:
     """The numbers a statement gives (in any digits): "120 حالة" and "135 حالة" are two
     statements however alike their words."""

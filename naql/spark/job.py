@@ -28,12 +28,14 @@ class Counts:
 
 def session(master: str | None = None) -> SparkSession:
     """The Spark session: ``master`` if given, else spark-submit's (or local[*]). When this
-    process starts Spark locally, the Python workers are this very interpreter, which has
-    naql installed."""
+    process starts Spark locally, the Python workers are this very interpreter (it has naql)
+    and Spark listens on the loopback interface only."""
+    builder = SparkSession.builder.appName("naql")
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # set by spark-submit
     if (master or "local").startswith("local") and not submitted:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("naql")
+        builder = (builder.config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.driver.host", "127.0.0.1"))
     return (builder.master(master) if master else builder).getOrCreate()
 
 
