@@ -232,3 +232,16 @@ def test_memo_keeps_answers_until_an_article_is_added(store):
     fill(store, hostile=False)
     with store.connect() as conn:
         assert memo.get(conn, "c", compute) == 5
+
+
+def test_ids_too_large_for_the_database_are_client_errors(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from naql.serve.app import create_app
+    from naql.store import open_store
+
+    client = TestClient(create_app(open_store(str(tmp_path / "naql.db"))))
+    huge = "9223372036854775808"
+    for url in (f"/api/articles/{huge}", f"/api/sources/{huge}", f"/api/sources/{huge}/attributions",
+                f"/articles/{huge}", f"/sources/{huge}"):
+        assert 400 <= client.get(url).status_code < 500, url

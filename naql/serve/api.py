@@ -22,7 +22,7 @@ from naql.store import queries as store_queries
 from naql.store.schema import articles
 
 from . import queries
-from .deps import Conn, Memoised, engine
+from .deps import Conn, Memoised, RowId, engine
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -44,7 +44,7 @@ def list_articles(conn: Conn, limit: Limit = 20, offset: Offset = 0):
 
 
 @router.get("/articles/{article_id}", response_model=dict[str, Any], responses={200: DOCUMENT})
-def get_article(conn: Conn, article_id: int):
+def get_article(conn: Conn, article_id: RowId):
     """A stored article as its SPEC document, with its text, attributions and entities."""
     return _found(queries.document(conn, article_id), "article")
 
@@ -56,13 +56,13 @@ def list_sources(conn: Conn, memo: Memoised, top: Limit = 20):
 
 
 @router.get("/sources/{source_id}", response_model=queries.SourceProfile)
-def get_source(conn: Conn, memo: Memoised, source_id: int):
+def get_source(conn: Conn, memo: Memoised, source_id: RowId):
     """Who a source is, how often it speaks or is cited, denials, spellings, outlets, months."""
     return _found(queries.profile(conn, memo, source_id), "source")
 
 
 @router.get("/sources/{source_id}/attributions", response_model=list[queries.Statement])
-def source_attributions(conn: Conn, memo: Memoised, source_id: int, limit: Limit = 50,
+def source_attributions(conn: Conn, memo: Memoised, source_id: RowId, limit: Limit = 50,
                         offset: Offset = 0):
     """Every attribution in which the source speaks or is cited, newest first."""
     _found(queries.profile(conn, memo, source_id), "source")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy import Connection, Engine
 
 from .memo import Memo
@@ -26,3 +26,5 @@ def memo(request: Request) -> Memo:
 
 Conn = Annotated[Connection, Depends(connection)]
 Memoised = Annotated[Memo, Depends(memo)]
+# A stored row id: larger values cannot exist and would overflow the database's integer.
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]

@@ -10,7 +10,7 @@ import naql
 from naql.read import InputError
 
 from . import queries
-from .deps import Conn, Memoised
+from .deps import Conn, Memoised, RowId
 from .templating import templates
 from .timeline import timeline
 from .view import article_view, statement_chain
@@ -39,7 +39,7 @@ def article_list(request: Request, conn: Conn, page: Page = 1):
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, conn: Conn, article_id: int):
+def article(request: Request, conn: Conn, article_id: RowId):
     doc = queries.document(conn, article_id)
     if doc is None:
         raise HTTPException(404, "لا يوجد مقال بهذا الرقم")
@@ -55,7 +55,7 @@ def source_list(request: Request, conn: Conn, memo: Memoised):
 
 
 @router.get("/sources/{source_id}")
-def source(request: Request, conn: Conn, memo: Memoised, source_id: int, page: Page = 1):
+def source(request: Request, conn: Conn, memo: Memoised, source_id: RowId, page: Page = 1):
     profile = queries.profile(conn, memo, source_id)
     if profile is None:
         raise HTTPException(404, "لا يوجد مصدر بهذا الرقم")
