@@ -40,3 +40,17 @@ def extract(text: str) -> dict:
     d = naql.extract(text, "text").to_dict()
     assert_offsets(d)
     return d
+
+
+def describe(d: dict) -> str:
+    """The attributions of a document, one line each, for assertion messages."""
+    return "\n".join(f"  {a['id']} {a['type']}/{a['polarity']} cue={a['cue'] and a['cue']['text']!r} "
+                     f"source={a['source']['text']!r} → {a['source']['resolved']!r} ({a['source']['entity']}) "
+                     f"content={a['content']['text']!r}" for a in d["attributions"]) or "  (none)"
+
+
+def by_content(d: dict, content: str) -> dict:
+    """The one attribution whose content is exactly ``content``."""
+    found = [a for a in d["attributions"] if a["content"]["text"] == content]
+    assert len(found) == 1, f"expected one attribution with content {content!r}, got:\n{describe(d)}"
+    return found[0]

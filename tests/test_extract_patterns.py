@@ -16,19 +16,10 @@ import naql
 NOT_CHECKED = object()
 
 
-from support import assert_offsets, extract  # noqa: E402
+from support import assert_offsets, by_content, describe, extract  # noqa: E402
 
 
-def describe(d: dict) -> str:
-    return "\n".join(f"  {a['id']} {a['type']}/{a['polarity']} cue={a['cue'] and a['cue']['text']!r} "
-                     f"source={a['source']['text']!r} → {a['source']['resolved']!r} "
-                     f"content={a['content']['text']!r}" for a in d["attributions"]) or "  (none)"
-
-
-def with_content(d: dict, content: str) -> dict:
-    found = [a for a in d["attributions"] if a["content"]["text"] == content]
-    assert len(found) == 1, f"expected one attribution with content {content!r}, got:\n{describe(d)}"
-    return found[0]
+with_content = by_content
 
 
 def containing(d: dict, fragment: str) -> dict:

@@ -10,19 +10,7 @@ import naql
 
 
 # --- helpers --------------------------------------------------------------------------
-from support import extract  # noqa: E402
-
-
-def describe(d: dict) -> str:
-    return "\n".join(f"  {a['id']} cue={a['cue'] and a['cue']['text']!r} source={a['source']['text']!r} "
-                     f"→ {a['source']['resolved']!r} ({a['source']['entity']}) "
-                     f"content={a['content']['text']!r}" for a in d["attributions"]) or "  (none)"
-
-
-def by_content(d: dict, content: str) -> dict:
-    found = [a for a in d["attributions"] if a["content"]["text"] == content]
-    assert len(found) == 1, f"expected one attribution with content {content!r}, got:\n{describe(d)}"
-    return found[0]
+from support import by_content, describe, extract  # noqa: E402
 
 
 def resolved(d: dict, content: str) -> str:
