@@ -14,7 +14,8 @@ from sqlalchemy import func, select, update as sql_update
 
 import naql
 from naql.model import Attribution, Document, Source, Span, Via
-from naql.provenance import claims, claims_of, stories, story, update
+from naql.provenance import (claims, claims_of, stories, story, story_of, unprocessed,
+                             update)
 from naql.provenance.chains import Cited, links, tree
 from naql.provenance.claim_cluster import near_duplicates
 from naql.provenance.identity import Identity, Reported, chains, same_speaker
@@ -164,20 +165,20 @@ def test_a_report_links_to_the_nearest_cited_outlet_that_the_claim_has():
         outlets.add(name, name)
     speaker = Identity("سامي الخطيب", 1)
     ofoq, raed = Identity("صحيفة الأفق", outlet=True), Identity("وكالة الرائد", outlet=True)
-    members = [Cited("u1", "صحيفة الأفق", "2024-03-10T08:00:00Z", (speaker,)),
-               Cited("u2", "وكالة الرائد", "2024-03-10T09:00:00Z", (ofoq, speaker)),
-               Cited("u3", "موقع المرصد", "2024-03-10T10:00:00Z", (raed, ofoq, speaker)),
-               Cited("u4", "صحيفة الأفق", "2024-03-11T10:00:00Z", (ofoq, speaker))]  # itself
+    members = [Cited(1, "u1", "صحيفة الأفق", "2024-03-10T08:00:00Z", (speaker,)),
+               Cited(2, "u2", "وكالة الرائد", "2024-03-10T09:00:00Z", (ofoq, speaker)),
+               Cited(3, "u3", "موقع المرصد", "2024-03-10T10:00:00Z", (raed, ofoq, speaker)),
+               Cited(4, "u4", "صحيفة الأفق", "2024-03-11T10:00:00Z", (ofoq, speaker))]  # itself
     chain = links(members, outlets)
     assert {(x.url, x.cites) for x in chain} == {("u2", "u1"), ("u3", "u2")}
     roots = tree(members, chain)
-    assert [r.url for r in roots] == ["u1", "u4"]
+    assert [r.url for r in roots] == ["u1", "u4"] and roots[0].article_id == 1
     (raed,) = roots[0].children
     assert raed.url == "u2" and [c.url for c in raed.children] == ["u3"]
 
 
 def test_a_tree_never_loops():
-    members = [Cited("a", "x", "1", ()), Cited("b", "y", "2", ())]
+    members = [Cited(1, "a", "x", "1", ()), Cited(2, "b", "y", "2", ())]
     from naql.provenance.model import Link
     roots = tree(members, [Link("a", "b"), Link("b", "a")])
     assert [r.url for r in roots] == ["b"] and roots[0].children[0].url == "a"
@@ -284,6 +285,7 @@ def test_stories_hold_the_positions_side_by_side(store):
     with store.connect() as conn:
         (summary,) = stories(conn)
         s = story(conn, summary.id)
+        assert story_of(conn, s.articles[-1].article_id) == summary
     assert summary.articles == 3 and len(s.articles) == 3
     assert [c.source for c in s.positions["deny"]] == ["سامي الخطيب"]
     assert [len(c.members) for c in s.positions["assert"]] == [2]
@@ -298,7 +300,8 @@ def test_updates_resume_and_settings_changes_recluster(store):
     assert update(store).articles == 4
     with store.connect() as conn:
         assert conn.execute(select(func.count()).select_from(claims_table)).scalar_one() == 4
-        assert len(claims_of(conn, 1)) == 1
+        assert [len(c) for c in claims_of(conn, 1).values()] == [1]
+        assert unprocessed(conn) == 0
 
 
 # --- the command line --------------------------------------------------------------------------

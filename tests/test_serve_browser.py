@@ -1,6 +1,8 @@
 """naql serve in a real browser: Debian's chromium driven by Playwright against a server
 started here on loopback over the small test corpus. Open an article and see its marks and
 chains, click through to a source, search, paste an article; nothing in an article runs.
+Over the provenance corpus: a story's positions side by side, a claim's isnad, and back to
+an article from it.
 Skipped when chromium or Playwright is missing; .ci/run installs both."""
 from __future__ import annotations
 
@@ -9,11 +11,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
+from naql.provenance import update
 from naql.serve import create_app, open_for_serving
 from naql.store import open_store
+from test_provenance_corpus import GOLD, store_articles
 from test_serve_corpus import ARTICLES, EVIL_TITLE, EVIL_URL, fill
 
 CHROMIUM = "/usr/bin/chromium"
@@ -24,15 +29,11 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[tuple[str, dict[str, int]]]:
-    """The base URL of a read-only server on a free loopback port, and the articles' ids."""
+@contextmanager
+def serving(db: str) -> Iterator[str]:
+    """The base URL of a read-only server over ``db`` on a free loopback port."""
     import uvicorn
 
-    db = str(tmp_path_factory.mktemp("browser") / "naql.db")
-    writer = open_store(db)
-    ids = fill(writer)
-    writer.dispose()
     engine = open_for_serving(db)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -43,11 +44,37 @@ def server(tmp_path_factory) -> Iterator[tuple[str, dict[str, int]]]:
     while not srv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}", ids
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     srv.should_exit = True
     thread.join(10)
     sock.close()
     engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[str, dict[str, int]]]:
+    """A server over the small test corpus, and the articles' ids."""
+    db = str(tmp_path_factory.mktemp("browser") / "naql.db")
+    writer = open_store(db)
+    ids = fill(writer)
+    writer.dispose()
+    with serving(db) as base:
+        yield base, ids
+
+
+@pytest.fixture(scope="module")
+def claims_server(tmp_path_factory) -> Iterator[str]:
+    """A server over the provenance corpus, its claims and stories up to date."""
+    from naql.ingest.run import extract_record
+    from naql.ingest.sources import read_all
+
+    db = str(tmp_path_factory.mktemp("claims") / "naql.db")
+    writer = open_store(db)
+    store_articles(writer, [extract_record(r) for r in read_all([str(GOLD / "articles.jsonl")])])
+    update(writer)
+    writer.dispose()
+    with serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +177,26 @@ def test_nothing_in_an_article_runs(server, page):
     page.locator("#text mark.m-via").click()
     assert page.locator("#text b, #text img, #text script").count() == 0
     # The page fixture fails the test on any dialog (alert) or script error.
+
+
+def test_from_a_story_to_a_claim_and_its_isnad(claims_server, page):
+    page.goto(f"{claims_server}/stories")
+    page.locator("ol.articles a", has_text="الخطيب للأفق").click()
+    page.wait_for_url("**/stories/*")
+    columns = page.locator(".positions > section")
+    assert columns.count() == 3
+    tops = {round(columns.nth(i).bounding_box()["y"]) for i in range(3)}
+    lefts = [columns.nth(i).bounding_box()["x"] for i in range(3)]
+    assert len(tops) == 1 and lefts == sorted(lefts, reverse=True)  # side by side, rtl
+    assert page.locator(".position.deny li").count() >= 1
+    page.locator(".position.assert li", has_text="الوقود").first.locator(
+        "a[href^='/claims/']").click()
+    page.wait_for_url("**/claims/*")
+    nodes = page.locator("svg.chain a")
+    reports = page.locator(".statement")
+    assert nodes.count() == 6 and reports.count() == 6  # one node per article, one row each
+    names = page.locator("svg.chain text.name").all_text_contents()
+    assert names[:2] == ["صحيفة الأفق", "وكالة الرائد للأنباء"]  # the origin, then who cites it
+    nodes.nth(1).click()
+    page.wait_for_url("**/articles/*")
+    assert page.locator("a[href^='/claims/']").count() >= 1

@@ -21,6 +21,7 @@ from .outlets import Outlets
 class Cited:
     """What linking needs of a member: its article and its chain."""
 
+    article: int  # the article's id in the store
     url: str | None
     outlet: str | None
     published: str | None  # ISO, so that comparing strings compares times
@@ -58,21 +59,24 @@ def _after(x: Cited, m: Cited) -> bool:
 
 
 def tree(members: Sequence[Cited], chain: Sequence[Link]) -> list[Node]:
-    """One node per article, under the article it cites; roots earliest first."""
-    nodes: dict[str, Node] = {}
+    """One node per article, under the article it cites; roots earliest first. Articles
+    without a url cite nothing and are cited by nothing, but are in the tree."""
+    nodes: dict[int, Node] = {}
     for m in sorted(members, key=lambda m: m.published or ""):
-        if m.url is not None and m.url not in nodes:
-            nodes[m.url] = Node(m.url, m.outlet, m.published)
-    parent: dict[str, str] = {}
+        if m.article not in nodes:
+            nodes[m.article] = Node(m.article, m.url, m.outlet, m.published)
+    by_url = {n.url: article for article, n in nodes.items() if n.url is not None}
+    parent: dict[int, int] = {}
     for link in chain:
-        if link.url in parent or link.cites not in nodes or link.url not in nodes:
+        child, cited = by_url.get(link.url), by_url.get(link.cites)
+        if child is None or cited is None or child in parent:
             continue
-        at: str | None = link.cites
-        while at is not None and at != link.url:  # no cycles
+        at: int | None = cited
+        while at is not None and at != child:  # no cycles
             at = parent.get(at)
         if at is None:
-            parent[link.url] = link.cites
-    for url, node in nodes.items():
-        if url in parent:
-            nodes[parent[url]].children.append(node)
-    return [n for url, n in nodes.items() if url not in parent]
+            parent[child] = cited
+    for article, node in nodes.items():
+        if article in parent:
+            nodes[parent[article]].children.append(node)
+    return [n for article, n in nodes.items() if article not in parent]

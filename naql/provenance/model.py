@@ -14,6 +14,7 @@ class Member:
     url: str | None
     attribution: str  # its id in the article's document ("a3")
     attribution_id: int  # its id in the store
+    article_id: int
     content: str
     polarity: str
     position: str  # assert | deny | hedge
@@ -27,7 +28,8 @@ class Member:
         return {"url": self.url, "attribution": self.attribution, "content": self.content,
                 "polarity": self.polarity, "via": self.via, "source": self.source,
                 "position": self.position, "outlet": self.outlet, "published": self.published,
-                "title": self.title, "attribution_id": self.attribution_id}
+                "title": self.title, "attribution_id": self.attribution_id,
+                "article_id": self.article_id}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Link:
 class Node:
     """An article in a claim's tree (its isnad): the articles citing it are its children."""
 
+    article_id: int
     url: str | None
     outlet: str | None
     published: str | None
@@ -52,7 +55,7 @@ class Node:
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "outlet": self.outlet, "published": self.published,
-                "children": [c.to_dict() for c in self.children]}
+                "article_id": self.article_id, "children": [c.to_dict() for c in self.children]}
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, func, select
 
 from naql.store.queries import iso, matching_sources
 from naql.store.schema import articles, attributions, claim_members, story_articles
@@ -22,13 +22,16 @@ CHUNK = 500
 
 
 def claims(conn: Connection, source: str | None = None, anonymous_only: bool = False,
-           min_articles: int = 2, limit: int | None = 20, offset: int = 0) -> list[Claim]:
+           min_articles: int = 2, limit: int | None = 20, offset: int = 0,
+           source_id: int | None = None) -> list[Claim]:
     """Claims reported by at least ``min_articles`` articles, most reported first; only a
-    source's (any spelling, as ``naql quotes`` matches them) or only those resting on
-    unnamed sources."""
+    source's (by name in any spelling, as ``naql quotes`` matches them, or by its id) or
+    only those resting on unnamed sources."""
     query = select(claim_rows.c.id).where(claim_rows.c.articles >= min_articles)
     if source is not None:
         query = query.where(claim_rows.c.source_id.in_(matching_sources(conn, source)))
+    if source_id is not None:
+        query = query.where(claim_rows.c.source_id == source_id)
     if anonymous_only:
         query = query.where(claim_rows.c.anonymous_only.is_(True))
     query = query.order_by(claim_rows.c.articles.desc(), claim_rows.c.first_seen.desc(),
@@ -41,12 +44,26 @@ def claim(conn: Connection, claim_id: int) -> Claim | None:
     return found[0] if found else None
 
 
-def claims_of(conn: Connection, attribution_id: int) -> list[int]:
-    """The claims a stored attribution reports, one per statement of its content (none for
-    carriers and articles not yet processed)."""
-    return conn.execute(select(claim_members.c.claim_id)
-                        .where(claim_members.c.attribution_id == attribution_id)
-                        .order_by(claim_members.c.part)).scalars().all()
+def claims_of(conn: Connection, article_id: int) -> dict[str, list[tuple[int, int]]]:
+    """For each attribution of a stored article (by its id in the document, "a3"): the claims
+    it reports, one per statement of its content, as (claim id, articles reporting it). None
+    for carriers and for articles not yet processed."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for local_id, claim_id, n in conn.execute(
+            select(attributions.c.local_id, claim_rows.c.id, claim_rows.c.articles)
+            .join(claim_members, claim_members.c.attribution_id == attributions.c.id)
+            .join(claim_rows, claim_rows.c.id == claim_members.c.claim_id)
+            .where(attributions.c.article_id == article_id)
+            .order_by(attributions.c.id, claim_members.c.part)):
+        out.setdefault(local_id, []).append((claim_id, n))
+    return out
+
+
+def unprocessed(conn: Connection) -> int:
+    """How many stored articles ``update`` has not yet brought into claims and stories."""
+    return conn.execute(select(func.count()).select_from(articles)
+                        .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
+                        .where(story_articles.c.article_id.is_(None))).scalar_one()
 
 
 def chain_links(conn: Connection) -> Iterator[Link]:
@@ -94,9 +111,12 @@ def story(conn: Connection, story_id: int) -> Story | None:
                                  for a in members], positions)
 
 
-def story_of(conn: Connection, article_id: int) -> int | None:
-    return conn.execute(select(story_articles.c.story_id)
-                        .where(story_articles.c.article_id == article_id)).scalar()
+def story_of(conn: Connection, article_id: int) -> StorySummary | None:
+    """The story an article is in (a story of one article when no other tells it)."""
+    row = conn.execute(select(story_rows)
+                       .join(story_articles, story_articles.c.story_id == story_rows.c.id)
+                       .where(story_articles.c.article_id == article_id)).first()
+    return None if row is None else _summary(row)
 
 
 def _summary(r) -> StorySummary:
@@ -106,8 +126,8 @@ def _summary(r) -> StorySummary:
 def _members(claim_ids: list[int], articles_in: list[int] | None) -> Select:
     query = (select(claim_members.c.claim_id, claim_members.c.part, claim_members.c.position,
                     claim_members.c.chain, attributions.c.id, attributions.c.local_id,
-                    attributions.c.content,
-                    attributions.c.polarity, articles.c.url, articles.c.outlet,
+                    attributions.c.content, attributions.c.polarity,
+                    articles.c.id.label("article_id"), articles.c.url, articles.c.outlet,
                     articles.c.published, articles.c.title)
              .join(attributions, attributions.c.id == claim_members.c.attribution_id)
              .join(articles, articles.c.id == attributions.c.article_id)
@@ -138,11 +158,12 @@ def _some_claims(conn: Connection, claim_ids: list[int], outlets: Outlets,
         chain = tuple(Identity.from_json(d) for d in r.chain)
         published = iso(r.published)
         members.setdefault(r.claim_id, []).append(Member(
-            url=r.url, attribution=r.local_id, attribution_id=r.id,
+            url=r.url, attribution=r.local_id, attribution_id=r.id, article_id=r.article_id,
             content=statement(r.content, r.part), polarity=r.polarity, position=r.position,
             source=chain[-1].name, via=[i.name for i in chain[:-1]], outlet=r.outlet,
             published=published, title=r.title))
-        cited.setdefault(r.claim_id, []).append(chains.Cited(r.url, r.outlet, published, chain))
+        cited.setdefault(r.claim_id, []).append(chains.Cited(r.article_id, r.url, r.outlet,
+                                                                  published, chain))
     out = []
     for claim_id in claim_ids:
         r = rows.get(claim_id)

@@ -1,4 +1,5 @@
-"""The JSON API under /api: the corpus by article, source and search, and extraction.
+"""The JSON API under /api: the corpus by article, source and search, claims and stories
+across articles, and extraction.
 
 Only ``POST /api/articles`` writes, and only on a server started with ``--write``;
 ``POST /api/extract`` analyses what it is sent and stores nothing.
@@ -8,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request
 from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import or_, select
 
 import naql
+from naql import provenance
 from naql.ingest import Failure, Record
 from naql.ingest.run import extract_batch
 from naql.ingest.sources import parse_date
@@ -28,6 +30,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+AtLeast = Annotated[int, Query(ge=1, le=1_000_000)]  # articles reporting a claim or story
 DOCUMENT = {"description": "the SPEC.md document, plus id, url, outlet and published when stored"}
 
 
@@ -95,6 +98,42 @@ def outlets(conn: Conn, memo: Memoised):
     return queries.all_outlets(conn, memo)
 
 
+CLAIM = {"description": "a claim as `naql claims --format json` gives it (SPEC.md, 'Claims "
+                        "across a corpus'): its members, chain and tree"}
+STORY = {"description": "a story as `naql story ID --format json` gives it: its articles and "
+                        "its claims by position (assert, deny, hedge)"}
+
+
+@router.get("/claims", response_model=list[dict[str, Any]], responses={200: CLAIM})
+def list_claims(conn: Conn, source: Annotated[str | None, Query(max_length=200)] = None,
+                anonymous: bool = False, min_articles: AtLeast = 2, limit: Limit = 20,
+                offset: Offset = 0):
+    """Claims, most reported first: only a source's (any spelling), only those resting on
+    unnamed sources alone. As of the store's last ``naql claims`` (or server start)."""
+    return [c.to_dict() for c in provenance.claims(
+        conn, source=source, anonymous_only=anonymous, min_articles=min_articles, limit=limit,
+        offset=offset)]
+
+
+@router.get("/claims/{claim_id}", response_model=dict[str, Any], responses={200: CLAIM})
+def get_claim(conn: Conn, claim_id: RowId):
+    """One claim: every report of it, which article cites which, and its tree."""
+    return _found(provenance.claim(conn, claim_id), "claim").to_dict()
+
+
+@router.get("/stories", response_model=list[dict[str, Any]])
+def list_stories(conn: Conn, min_articles: AtLeast = 2,
+                 limit: Limit = 20, offset: Offset = 0):
+    """Stories (articles about one event), newest first."""
+    return [s.to_dict() for s in provenance.stories(conn, min_articles, limit, offset)]
+
+
+@router.get("/stories/{story_id}", response_model=dict[str, Any], responses={200: STORY})
+def get_story(conn: Conn, story_id: RowId):
+    """A story's articles, and its claims side by side: who asserts, denies, hedges."""
+    return _found(provenance.story(conn, story_id), "story").to_dict()
+
+
 class Input(BaseModel):
     """An article as text or as HTML (one of the two)."""
 
@@ -138,8 +177,9 @@ class Stored:
 
 
 @router.post("/articles", response_model=Stored, responses={403: {"description": "read-only"}})
-def add_article(request: Request, body: NewArticle):
-    """Extract and store one article. Only on a server started with ``--write``."""
+def add_article(request: Request, body: NewArticle, background: BackgroundTasks):
+    """Extract and store one article. Only on a server started with ``--write``. Its claims
+    and stories follow shortly after the answer."""
     if not request.app.state.write:
         raise HTTPException(403, "this server is read-only; start it with --write to add articles")
     data, input_format = body.content
@@ -154,4 +194,6 @@ def add_article(request: Request, body: NewArticle):
         if result.url:
             same.append(articles.c.url == result.url)
         article_id = conn.execute(select(articles.c.id).where(or_(*same)).limit(1)).scalar_one()
+    if stored:
+        background.add_task(request.app.state.refresh)
     return Stored(article_id, stored)

@@ -15,6 +15,7 @@ import naql
 from . import api, pages
 from .memo import Memo
 from .middleware import MAX_BODY, BodyLimit, SecurityHeaders
+from .refresh import Refresher
 from .words import ERRORS
 
 STATIC = Path(__file__).with_name("static")
@@ -28,6 +29,7 @@ def create_app(engine: Engine, *, write: bool = False, max_body: int = MAX_BODY)
     app.state.engine = engine
     app.state.write = write
     app.state.memo = Memo()
+    app.state.refresh = Refresher(engine)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

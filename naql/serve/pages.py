@@ -7,10 +7,12 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 import naql
+from naql import provenance
 from naql.read import InputError
 
 from . import queries
 from .deps import Conn, Memoised, RowId
+from .isnad import claim_view
 from .templating import templates
 from .timeline import timeline
 from .view import article_view, statement_chain
@@ -28,7 +30,8 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
 @router.get("/")
 def index(request: Request, conn: Conn, memo: Memoised):
     return render(request, "index.html", report=queries.most_cited(conn, memo, 10),
-                  outlets=queries.all_outlets(conn, memo)[:10], latest=queries.latest(conn, 12))
+                  outlets=queries.all_outlets(conn, memo)[:10], latest=queries.latest(conn, 12),
+                  claims=provenance.claims(conn, limit=6), stories=provenance.stories(conn, limit=6))
 
 
 @router.get("/articles")
@@ -43,8 +46,10 @@ def article(request: Request, conn: Conn, article_id: RowId):
     doc = queries.document(conn, article_id)
     if doc is None:
         raise HTTPException(404, "لا يوجد مقال بهذا الرقم")
-    return render(request, "article.html", view=article_view(doc, queries.span_sources(
-        conn, article_id)), pasted=False)
+    view = article_view(doc, queries.span_sources(conn, article_id),
+                        provenance.claims_of(conn, article_id))
+    return render(request, "article.html", view=view, pasted=False,
+                  story=provenance.story_of(conn, article_id))
 
 
 @router.get("/sources")
@@ -62,7 +67,45 @@ def source(request: Request, conn: Conn, memo: Memoised, source_id: RowId, page:
     found = queries.statements(conn, source_id, PAGE + 1, (page - 1) * PAGE)
     return render(request, "source.html", source=profile, timeline=timeline(profile.months),
                   statements=[(s, statement_chain(s)) for s in found[:PAGE]], page=page,
-                  more=len(found) > PAGE)
+                  more=len(found) > PAGE,
+                  claims=provenance.claims(conn, source_id=source_id, limit=10))
+
+
+@router.get("/claims")
+def claim_list(request: Request, conn: Conn, page: Page = 1, anonymous: bool = False):
+    """Claims reported by more than one article, most reported first."""
+    found = provenance.claims(conn, anonymous_only=anonymous, limit=PAGE + 1,
+                              offset=(page - 1) * PAGE)
+    return render(request, "claims.html", claims=found[:PAGE], page=page,
+                  more=len(found) > PAGE, anonymous=anonymous,
+                  unprocessed=provenance.unprocessed(conn))
+
+
+@router.get("/claims/{claim_id}")
+def claim(request: Request, conn: Conn, claim_id: RowId, page: Page = 1):
+    found = provenance.claim(conn, claim_id)
+    if found is None:
+        raise HTTPException(404, "لا يوجد ادعاء بهذا الرقم")
+    members = found.members[(page - 1) * PAGE:page * PAGE + 1]
+    story = provenance.story_of(conn, found.members[0].article_id) if found.members else None
+    return render(request, "claim.html", view=claim_view(found, members[:PAGE]), page=page,
+                  more=len(members) > PAGE, story=story)
+
+
+@router.get("/stories")
+def story_list(request: Request, conn: Conn, page: Page = 1):
+    """Stories told by more than one article, newest first."""
+    found = provenance.stories(conn, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return render(request, "stories.html", stories=found[:PAGE], page=page,
+                  more=len(found) > PAGE, unprocessed=provenance.unprocessed(conn))
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, conn: Conn, story_id: RowId):
+    found = provenance.story(conn, story_id)
+    if found is None:
+        raise HTTPException(404, "لا توجد قصة بهذا الرقم")
+    return render(request, "story.html", story=found)
 
 
 @router.get("/search")
@@ -90,7 +133,7 @@ def analyse(request: Request, text: Annotated[str, Form()],
     if doc is None or not doc["text"].strip():
         return _paste_again(request, text, input_format,
                             "الصق نص مقال، أو صفحة HTML فيها مقال.")
-    return render(request, "article.html", view=article_view(doc), pasted=True)
+    return render(request, "article.html", view=article_view(doc), pasted=True, story=None)
 
 
 def _paste_again(request: Request, text: str, input_format: str, error: str) -> HTMLResponse:

@@ -35,12 +35,23 @@ def number(n: int) -> str:
     return f"{n:,}"
 
 
+def articles(n: int) -> str:
+    """"N articles" as Arabic counts them: the noun's form follows the number."""
+    if n in (1, 2):
+        return ("مقال واحد", "مقالان")[n - 1]
+    rest = n % 100
+    noun = "مقالات" if 3 <= rest <= 10 else "مقالاً" if rest > 10 else "مقال"
+    return f"{n:,} {noun}"
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)
-    env.filters.update(day=day, web_link=web_link, percent=percent, share=share, number=number)
-    env.globals.update(KINDS=words.KINDS, TYPES=words.TYPES, POLARITIES=words.POLARITIES)
+    env.filters.update(day=day, web_link=web_link, percent=percent, share=share, number=number,
+                       articles=articles)
+    env.globals.update(KINDS=words.KINDS, TYPES=words.TYPES, POLARITIES=words.POLARITIES,
+                       POSITIONS=words.POSITIONS)
     return env
 
 

@@ -45,6 +45,7 @@ class AttributionRow:
     unnamed: bool  # rests on an unnamed source, itself or one it cites
     drawing: Drawing
     source_id: int | None
+    claims: list[tuple[int, int]]  # claims other articles report too: (id, articles)
 
 
 @dataclass(slots=True)
@@ -62,10 +63,11 @@ class ArticleView:
         return sum(a.unnamed for a in self.attributions)
 
 
-def article_view(doc: dict[str, Any], span_ids: Mapping[SpanKey, int] | None = None
-                 ) -> ArticleView:
-    """The page for one document; ``span_ids`` maps its source spans to stored sources."""
-    span_ids = span_ids or {}
+def article_view(doc: dict[str, Any], span_ids: Mapping[SpanKey, int] | None = None,
+                 claims: Mapping[str, list[tuple[int, int]]] | None = None) -> ArticleView:
+    """The page for one document; ``span_ids`` maps its source spans to stored sources,
+    ``claims`` its attributions to the claims they report (``provenance.claims_of``)."""
+    span_ids, claims = span_ids or {}, claims or {}
     attrs = doc.get("attributions") or []
     rows: dict[str, SourceRow] = {}
 
@@ -100,8 +102,8 @@ def article_view(doc: dict[str, Any], span_ids: Mapping[SpanKey, int] | None = N
     return ArticleView(
         title=doc.get("title"), url=doc.get("url"), outlet=doc.get("outlet"),
         published=doc.get("published"), pieces=pieces(doc["text"], marks),
-        attributions=[_row(a, rows[_name(a["source"])], draw(_chain(a, attrs, nodes, outlet)))
-                      for a in attrs],
+        attributions=[_row(a, rows[_name(a["source"])], draw(_chain(a, attrs, nodes, outlet)),
+                           [c for c in claims.get(a["id"], []) if c[1] > 1]) for a in attrs],
         sources=sorted(rows.values(), key=lambda r: (-r.statements - r.cited, r.colour)))
 
 
@@ -144,14 +146,15 @@ def _reporting(a: dict[str, Any], attrs: list[dict[str, Any]]) -> dict[str, Any]
     return min(around, key=lambda b: b["content"]["end"] - b["content"]["start"], default=None)
 
 
-def _row(a: dict[str, Any], speaker: SourceRow, drawing: Drawing) -> AttributionRow:
+def _row(a: dict[str, Any], speaker: SourceRow, drawing: Drawing,
+         claims: list[tuple[int, int]]) -> AttributionRow:
     vias = a.get("via") or []
     return AttributionRow(
         id=a["id"], type=a["type"], polarity=a["polarity"], cue=(a.get("cue") or {}).get("text"),
         source=speaker.name, written=a["source"].get("text"), content=a["content"]["text"],
         confidence=a.get("confidence"), colour=speaker.colour,
         unnamed=speaker.anonymous or any(v.get("anonymous") for v in vias),
-        drawing=drawing, source_id=speaker.source_id)
+        drawing=drawing, source_id=speaker.source_id, claims=claims)
 
 
 def statement_chain(statement: Statement) -> Chain:
