@@ -3,11 +3,13 @@ links; then claims and stories in a store (SQLite and PostgreSQL) built from han
 documents, and the command line."""
 from __future__ import annotations
 
+import csv
 import json
 import random
 from datetime import datetime
 
 import numpy as np
+import pyarrow.parquet as pq
 import pytest
 from datasketch import MinHash
 from sqlalchemy import func, select, update as sql_update
@@ -325,3 +327,22 @@ def test_cli_claims_and_story(db_url, naql_cli):
     assert set(one["positions"]) == {"assert", "deny", "hedge"} and one["positions"]["deny"]
     assert naql_cli("story", "s999", "--db", db_url).returncode == 1
     assert naql_cli("claims", "--rebuild", "--db", db_url, check=True).returncode == 0
+
+
+def test_export_claims_a_line_each_or_a_row_per_report(db_url, naql_cli, tmp_path):
+    engine = open_store(db_url)
+    put(engine, *corpus())
+    engine.dispose()
+    lines = naql_cli("export", "--claims", "--db", db_url, check=True).stdout.splitlines()
+    (claim,) = map(json.loads, lines)  # brought up to date first; one claim in two articles
+    assert claim["source"] == "سامي الخطيب" and len(claim["members"]) == 2
+    naql_cli("export", "--claims", "--format", "csv", str(tmp_path / "c.csv"), "--db", db_url,
+             check=True)
+    naql_cli("export", "--claims", "--format", "parquet", str(tmp_path / "c.parquet"),
+             "--db", db_url, check=True)
+    rows = list(csv.DictReader(open(tmp_path / "c.csv", encoding="utf-8")))
+    table = pq.read_table(tmp_path / "c.parquet").to_pylist()
+    assert [r["url"] for r in rows] == [r["url"] for r in table] == [
+        "https://ofoq.example/1", "https://raed.example/1"]
+    assert [r["cites"] for r in table] == [None, "https://ofoq.example/1"]
+    assert table[1]["via"] == "صحيفة الأفق" and {r["claim"] for r in rows} == {claim["claim"]}

@@ -52,8 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("export", help="write the store out",
                               description="jsonl: one SPEC document per article plus url, outlet "
-                              "and published. csv, parquet: one row per attribution.")
+                              "and published. csv, parquet: one row per attribution. With "
+                              "--claims: one claim per line, or one row per report of a claim.")
     p.add_argument("--format", choices=export.FORMATS, default="jsonl")
+    p.add_argument("--claims", action="store_true",
+                   help="claims reported by more than one article, brought up to date first "
+                   "(as naql claims)")
     p.add_argument("out", nargs="?", metavar="OUT", help="file to write (default stdout; "
                    "required for parquet)")
     p.add_argument("--db", help=DB_HELP)
@@ -183,16 +187,23 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.out in (None, "-"):
         _err("parquet needs an output file: naql export --format parquet OUT")
         return 2
+    what = export.ARTICLES
+    if args.claims:
+        from naql.provenance import update
+        from naql.provenance.export import CLAIMS
+
+        update(engine)
+        what = CLAIMS
     with engine.connect() as conn:
         if args.format == "parquet":
-            export.write_parquet(conn, args.out)
+            export.write_parquet(conn, args.out, what)
             return 0
         write = export.write_jsonl if args.format == "jsonl" else export.write_csv
         if args.out in (None, "-"):
-            write(conn, sys.stdout)
+            write(conn, sys.stdout, what)
         else:
             with open(args.out, "w", encoding="utf-8", newline="") as out:
-                write(conn, out)
+                write(conn, out, what)
     return 0
 
 

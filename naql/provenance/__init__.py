@@ -25,10 +25,10 @@ How (each module says why):
 ``queries`` reads; ``evaluate`` scores against gold (``naql claims --evaluate DIR``).
 """
 from .model import Claim, Link, Member, Node, Story, StoryArticle, StorySummary
-from .queries import (chain_links, claim, claims, claims_of, stories, story, story_of,
+from .queries import (claim, claims, claims_of, every_claim, stories, story, story_of,
                       unprocessed)
 from .run import Progress, update
 
-__all__ = ["update", "Progress", "claims", "claim", "claims_of", "chain_links", "stories",
+__all__ = ["update", "Progress", "claims", "claim", "claims_of", "every_claim", "stories",
            "story", "story_of", "unprocessed", "Claim", "Member", "Link", "Node", "Story",
            "StoryArticle", "StorySummary"]

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select
 from naql.store.schema import articles, attributions, claim_members, story_articles
 from naql.text.normalize import normalize
 
-from .queries import chain_links
+from .queries import every_claim
 from .shingles import statement
 
 
@@ -103,7 +103,7 @@ def score(conn: Connection, gold: Path) -> Scores:
     claim_of = {r.id: r.claim_id for r in reports if r.id in label}
     claims = _score(_pairs(_grouped(claim_of)), _pairs(_grouped(label)))
 
-    chains = _score({(link.url, link.cites) for link in chain_links(conn)},
+    chains = _score({(link.url, link.cites) for c in every_claim(conn) for link in c.chain},
                     {(r["url"], r["cites"]) for r in _rows(gold / "chains.tsv")})
 
     story_of = dict(conn.execute(select(articles.c.url, story_articles.c.story_id)

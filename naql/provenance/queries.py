@@ -66,15 +66,16 @@ def unprocessed(conn: Connection) -> int:
                         .where(story_articles.c.article_id.is_(None))).scalar_one()
 
 
-def chain_links(conn: Connection) -> Iterator[Link]:
-    """Every chain link of every claim reported by more than one article."""
+def every_claim(conn: Connection, min_articles: int = 2) -> Iterator[Claim]:
+    """Every claim reported by at least ``min_articles`` articles, in the order they were
+    made, read CHUNK at a time (for exports and scoring: memory stays flat)."""
     last = 0
     outlets = load_outlets(conn)
-    shared = select(claim_rows.c.id).where(claim_rows.c.articles > 1).order_by(claim_rows.c.id)
-    while ids := conn.execute(shared.where(claim_rows.c.id > last).limit(CHUNK)).scalars().all():
+    query = (select(claim_rows.c.id).where(claim_rows.c.articles >= min_articles)
+             .order_by(claim_rows.c.id))
+    while ids := conn.execute(query.where(claim_rows.c.id > last).limit(CHUNK)).scalars().all():
         last = ids[-1]
-        for c in _some_claims(conn, ids, outlets, None):
-            yield from c.chain
+        yield from _some_claims(conn, ids, outlets, None)
 
 
 def stories(conn: Connection, min_articles: int = 2, limit: int | None = 20, offset: int = 0
