@@ -6,7 +6,9 @@ Writes a synthetic corpus with bench_store's generator (named sources in several
 Zipf-distributed so a few are quoted thousands of times, unnamed ones, citation chains),
 starts ``naql serve`` on loopback in its own process, and times whole HTTP requests from
 another process with httpx: the article page of random articles, the source page of random
-named sources among the 200 most cited, and of the most cited one; and the front page.
+named sources among the 200 most cited, and of the most cited one; the front page; the
+page of random claims among the 200 most reported, and of the stories they are in. The
+server brings claims and stories up to date when it starts (timed apart).
 Figures over many attributions (a source's profile, the front page's) are computed on a
 page's first visit and kept until the corpus changes, so first visits and revisits are
 timed apart. Target: article and source pages < 100 ms p95.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -27,6 +30,9 @@ import httpx
 from bench_store import build_store, p
 
 
+STORY = re.compile(r'href="/stories/(\d+)"')
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -37,7 +43,7 @@ def start(db: Path, port: int) -> subprocess.Popen:
     server = subprocess.Popen([sys.executable, "-m", "naql.cli", "serve", "--db", str(db),
                                "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(300):
+    for _ in range(3000):  # it clusters the corpus first
         try:
             httpx.get(f"http://127.0.0.1:{port}/api/articles?limit=1").raise_for_status()
             return server
@@ -74,7 +80,9 @@ def main() -> None:
             print(f"corpus: writing {args.articles:,} synthetic articles")
             print(f"  {build_store(db, args.articles):,.0f} articles/s written")
         port = free_port()
+        began = time.perf_counter()
         server = start(db, port)
+        print(f"server up in {time.perf_counter() - began:.1f} s (claims and stories included)")
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
                 rng = random.Random(5)
@@ -88,6 +96,12 @@ def main() -> None:
                 report(f"source page, most cited ({top[0]['cited']:,}), first visit", first[:1])
                 report(f"source page, first visit ({len(first)} most cited)", first)
                 n = args.requests
+                claims = client.get("/api/claims", params={"limit": 200}).json()
+                stories = {m["article_id"]: None for c in claims for m in c["members"][:1]}
+                for article_id in list(stories)[:50]:
+                    page = client.get(f"/articles/{article_id}").text
+                    stories[article_id] = next(iter(STORY.findall(page)), None)
+                story_paths = sorted({f"/stories/{s}" for s in stories.values() if s})
                 for name, paths in {
                     "article page (random article)": [
                         f"/articles/{rng.randint(1, args.articles)}" for _ in range(n)],
@@ -95,8 +109,15 @@ def main() -> None:
                         rng.choice(sources) for _ in range(n)],
                     "source page, revisit (most cited)": sources[:1] * n,
                     "front page, revisit": ["/"] * n,
+                    f"claim page (random of the {len(claims)} most reported)": [
+                        f"/claims/{rng.choice(claims)['claim'][1:]}" for _ in range(n)]
+                    if claims else [],
+                    f"story page (random of {len(story_paths)})": [
+                        rng.choice(story_paths) for _ in range(n)] if story_paths else [],
+                    "claims list": ["/claims"] * n,
                 }.items():
-                    report(name, timed(client, paths))
+                    if paths:
+                        report(name, timed(client, paths))
         finally:
             server.terminate()
             server.wait(10)

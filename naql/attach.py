@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at, verb_form
+from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at, pronoun_stems, verb_form
 from .lexicon import PARTICIPLE, PERFECT, Lexicon, VerbForm
 from .text.normalize import normalize
 from .text.segment import SENTENCE_END, Layout
@@ -36,6 +36,7 @@ MAX_CONTENT = 600  # tokens in one content
 AUXILIARIES = frozenset({"كان", "كانت", "وكان", "وكانت"})
 NP_PREPOSITIONS = frozenset({"في", "عن", "من", "علي", "الي", "مع", "لدي"})  # inside a description
 NESTED_SOURCE_TOKENS = 6  # a report inside another's words names its source briefly
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"})
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Candidate:
     # character offsets that trim a clitic written on the first source token (وفقاً لـالوزارة)
     source_skip: int = 0
     nested: bool = False  # reported inside another attribution's content
+    opens_quote: bool = False  # the cue is the first word of a quotation: «أنكر بشدة كل ...»
 
 
 def word_forms(w: str) -> list[str]:
@@ -136,6 +138,8 @@ class Attacher:
                     found.append(cand)
         found.extend(self.headlines())
         found.extend(self.verbless())
+        for c in found:
+            c.opens_quote = c.cue is not None and c.cue[0] > 0 and self.layout.quote_at.get(c.cue[0] - 1) is not None
         return _dedupe(found)
 
     # --- cue first / content first ----------------------------------------------------
@@ -196,13 +200,15 @@ class Attacher:
         elif form.cls in NP_CONTENT_CLASSES and src is not None and rest is None and (
                 before := self.content_before(cue, s0, src, region_end, s1)) is not None:
             content, kind = before  # «Y»، أكد X
-            return Candidate((cue.start, cue.end), src, content, kind, form.polarity, rule + ".after",
+            return Candidate((cue.start, cue.end), src, content, kind, self.polarity(cue), rule + ".after",
                              form, vias, recipient)
         elif form.cls in NP_CONTENT_CLASSES:
             if rest is not None:
                 start = rest
             elif participle or src is None:
                 start = cue.end
+            elif form.cls == "deny" and (split := self.object_in(src)) is not None:
+                src, start = (src[0], split), split  # نفى الجيش استهداف المدنيين
             else:
                 return None
         elif rest is not None and form.cls == "say" and rule in ("verb.pro", "verb.svo"):
@@ -212,7 +218,7 @@ class Attacher:
             if before is None:
                 return None
             content, kind = before
-            return Candidate((cue.start, cue.end), src, content, kind, form.polarity, rule + ".after",
+            return Candidate((cue.start, cue.end), src, content, kind, self.polarity(cue), rule + ".after",
                              form, vias, recipient)
         content = self.content_from(start, s1)
         if content is None or self.is_byline(cue, src, content[0], s1):
@@ -220,7 +226,41 @@ class Attacher:
         (c0, c1), quoted = content
         if quoted:
             kind = "direct"
-        return Candidate((cue.start, cue.end), src, (c0, c1), kind, form.polarity, rule, form, vias, recipient)
+        return Candidate((cue.start, cue.end), src, (c0, c1), kind, self.polarity(cue), rule, form, vias, recipient)
+
+    def polarity(self, cue: Cue) -> str:
+        """لم ينفِ الوزير أن ...: a negated denial lets the statement stand, so it is no denial."""
+        assert cue.form is not None
+        return "assert" if self.negated(cue.start) else cue.form.polarity
+
+    def negated(self, i: int) -> bool:
+        """لم / ولا / فلن right before token i."""
+        if i == 0 or self.tokens[i - 1].kind != WORD:
+            return False
+        n = self.norms[i - 1]
+        return n in self.lex.negations or (len(n) > 2 and n[0] in "وف" and n[1:] in self.lex.negations)
+
+    def object_in(self, src: Range) -> int | None:
+        """نفى الجيش استهداف المدنيين: a denial always has an object, so where none was found
+        the subject ran into it. The object begins with a bare noun governing a definite one
+        (استهداف المدنيين) right after a definite word; the words a source is made of (titles,
+        roles, kinds, outlets, given names, particles) and words carrying a clitic are not it."""
+        for k in range(src[0] + 1, src[1] - 1):
+            prev, n, nxt = self.norms[k - 1], self.norms[k], self.norms[k + 1]
+            if not (self.tokens[k - 1].kind == self.tokens[k].kind == self.tokens[k + 1].kind == WORD):
+                continue
+            if (prev.startswith(("ال", "وال")) and nxt.startswith("ال") and not n.startswith("ال")
+                    and n[0] not in "بلكوف" and not self.builds_source(k)):
+                return k
+        return None
+
+    def builds_source(self, k: int) -> bool:
+        """A word sources are named with (وزارة، رئيس، محمد، عبد), so no object starts there."""
+        n = self.norms[k]
+        lex = self.lex
+        return (self.in_set(k, lex.roles) or bool(lex.titles.match(self.norms, k)) or self.in_set(k, lex.kinds)
+                or n in lex.outlets.by_first or n in lex.anonymous or n in lex.given_names
+                or n in lex.function_words or n in NAME_PARTICLES or n in lex.countries)
 
     def calls_for_clause(self, opener: tuple[str, int] | None) -> bool:
         """طالب بأن ... / مطالباً «الكتل أن تتحمل ...»: the demand is a clause."""
@@ -254,7 +294,7 @@ class Attacher:
                 break
             if t.kind == WORD:
                 circumstance = circumstance or self.starts_adjunct_word(j) or self.is_event_phrase(j)
-                after_via = self.take_via(j, s1, vias)
+                after_via = self.take_via(j, s1, vias) or self.past_frame(j, s1)
                 if after_via is not None:
                     j = after_via
                     continue
@@ -263,7 +303,7 @@ class Attacher:
                 if self.norms[j] in form.preps and j + 1 < s1 and (
                         self.is_complementiser(j + 1) or (form.cls in NP_CONTENT_CLASSES and not circumstance)):
                     return ("prep", j), j, vias
-                if (form.cls in NP_CONTENT_CLASSES and form.cls != "describe"
+                if (form.cls in NP_CONTENT_CLASSES and form.cls not in ("describe", "accuse")
                         and self.norms[j] in self.lex.content_starts):
                     return ("np", j), j, vias
                 if self.is_verb_cue(j) and self.norms[j - 1] not in RELATIVES:
@@ -286,6 +326,16 @@ class Attacher:
             return i + framed[1]
         vias.extend(self.split_conjuncts(via))
         return via[1]
+
+    def past_frame(self, i: int, s1: int) -> int | None:
+        """Where an according-to frame at token i and its source end: what it names (بحسب
+        وكالة الأنباء، وفق ما قاله مصدران) opens no content of the verb before it."""
+        cue = self.cue_at.get(i)
+        if cue is None or cue.frame is None:
+            return None
+        start = self.frame_opening(cue, s1)[0]
+        src = self.np_after(start, s1)
+        return src[1] if src else start
 
     def cited_after(self, a: int, b: int) -> list[Range]:
         """نقلت X عن Y: Y, the source X cites."""
@@ -310,7 +360,8 @@ class Attacher:
                             recipient, sa = lead, lead[1]
                             if not any(self.tokens[k].kind == WORD for k in range(sa, sb)):
                                 continue
-                    if self.starts_adjunct(sa) or self.first_word_in(sa, self.lex.function_words):
+                    if (self.starts_adjunct(sa) or self.first_word_in(sa, self.lex.function_words)
+                            or self.is_masdar(sa)):  # وجدد نفيه أن: the speaker is only in the pronoun
                         recipient = recipient or self.recipient_in(sa, sb)
                         closed = True
                         continue
@@ -390,6 +441,8 @@ class Attacher:
 
     def recipient_in(self, sa: int, sb: int) -> Range | None:
         for k in range(sa, sb):
+            if self.tokens[k].kind == WORD and self.interviewed_by(k):
+                return self.np_after(k + 1, sb)
             if self.tokens[k].kind == WORD and self.is_recipient(k):
                 if self.norms[k] == "ل":
                     end = self.np_after(k + 1, sb)
@@ -399,6 +452,12 @@ class Attacher:
                     end += 1
                 return (k, end)
         return None
+
+    def interviewed_by(self, k: int) -> bool:
+        """في مقابلة مع «الأفق» / خلال اتصال هاتفي مع: مع after an interview names whom the
+        source spoke to (an adjective may stand between: مقابلة خاصة مع)."""
+        return self.norms[k] == "مع" and any(
+            j >= 0 and self.tokens[j].kind == WORD and self.in_set(j, self.lex.interviews) for j in (k - 1, k - 2))
 
     def starts_adjunct_word(self, i: int) -> bool:
         return self.tokens[i].kind == WORD and (self.norms[i] in self.lex.adjunct_preps
@@ -424,15 +483,18 @@ class Attacher:
                 return k, self.recipient_in(k, sb)
             if form is not None and form.lemma in VIA_VERBS and n == "عن":
                 return k, None
+            if form is not None and form.cls == "describe" and self.starts_described(k):
+                return k, None
         return sb, None
+
+    def starts_described(self, k: int) -> bool:
+        """ووصف السعدي التقارير بأنها ...: the thing described stands between the speaker and
+        بـ; a report noun (content_starts.txt), ما or a demonstrative begins it."""
+        return self.norms[k] in self.lex.content_starts or self.norms[k] in DEMONSTRATIVES
 
     def is_masdar(self, k: int) -> bool:
         """قوله، تأكيده، اعتقاده: a verbal noun of saying or stance carrying its speaker as a pronoun."""
-        n = self.norms[k]
-        for suffix in ("ها", "هم", "ه"):
-            if n.endswith(suffix) and n[: -len(suffix)] in self.lex.masdars:
-                return True
-        return False
+        return any(stem in self.lex.masdars for stem in pronoun_stems(self.norms[k]))
 
     def is_apposition(self, sa: int, sb: int) -> bool:
         words = [k for k in range(sa, sb) if self.tokens[k].kind == WORD]
@@ -469,8 +531,8 @@ class Attacher:
         if i == s0 or self.tokens[end - 1].kind == PUNCT:
             return None
         start = self.clause_start(i, s0)
-        if end > start and self.norms[end - 1] == "قد":
-            end -= 1
+        if end > start and (self.norms[end - 1] == "قد" or self.negated(end)):
+            end -= 1  # الوزير قد أكد / الوزير لم يستبعد
         words = [k for k in range(start, end) if self.tokens[k].kind == WORD]
         for n, k in enumerate(words):  # المتهم خلال محاكمته اعترف: the subject ends at the circumstance
             if n and (self.norms[k] in self.lex.adjunct_preps or self.is_event_phrase(k)):
@@ -695,8 +757,9 @@ class Attacher:
         return out
 
     # --- according-to frames -------------------------------------------------------------
-    def from_frame(self, cue: Cue) -> Candidate | None:
-        s0, s1 = self.layout.sentence_range(cue.start)
+    def frame_opening(self, cue: Cue, s1: int) -> tuple[int, int, VerbForm | None]:
+        """Where a frame's source begins, the clitic letters to trim from it (وفقاً لـالوزارة),
+        and the verb of a relative frame (بحسب ما أكدته صحيفة ...)."""
         frame = cue.frame
         assert frame is not None
         i = cue.end
@@ -713,6 +776,13 @@ class Attacher:
                 i += 1
             while i < s1 and self.norms[i] in ("اليه", "اليها", "له", "به", "عنه", "فيه"):
                 i += 1
+        return i, skip, reported_by
+
+    def from_frame(self, cue: Cue) -> Candidate | None:
+        s0, s1 = self.layout.sentence_range(cue.start)
+        frame = cue.frame
+        assert frame is not None
+        i, skip, reported_by = self.frame_opening(cue, s1)
         same = self.by_sentence.get(self.layout.sentence_of[cue.start], [])
         inside = next((c for c in same if c.cue and c.cue[1] <= cue.start < c.content[0]), None)
         if frame.use == "via" or inside is not None:  # قالت X، بحسب وكالة Y، إن ...: Y is cited
@@ -740,6 +810,11 @@ class Attacher:
                     after = via[1]
         if after < s1 and self.tokens[after].kind == WORD:
             after = self.take_via(after, s1, vias) or after
+        recipient = None
+        if reported_by is not None:  # وفق ما قاله مصدران لوكالة رويترز: spoken to, not speaking
+            to = next((k for k in range(src[0] + 1, src[1]) if self.is_recipient(k)), None)
+            if to is not None:
+                src, recipient = (src[0], to), self.recipient_in(to, src[1])
         if leading:
             start = after
             while start < s1 and (self.tokens[start].kind == PUNCT or self.norms[start] == "فان"
@@ -759,9 +834,13 @@ class Attacher:
             if self.words_in((begin, end)) < 2:
                 return None
             c = (begin, end)
-        self.add_to_host(c, src, self.by_sentence.get(self.layout.sentence_of[cue.start], []))
+            host = next((h for h in same if h.cue and h.cue[0] < cue.start and h.content[0] == begin), None)
+            if host is not None:  # قالت الحكومة إن الأسعار ارتفعت، بحسب وكالة Y: Y is cited
+                host.via.extend([*self.split_conjuncts(src), *vias])
+                return None
+        self.add_to_host(c, src, same)
         return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
-                         via=vias, source_skip=skip if src[0] == cue.end else 0)
+                         via=vias, recipient=recipient, source_skip=skip if src[0] == cue.end else 0)
 
     def plausible_source(self, i: int, skip: int = 0) -> bool:
         """بحسب الموعد المقرر، وفقاً للقانون: what follows the frame names no source."""
@@ -855,7 +934,8 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """One attribution per content span; the cue-based reading wins over the cue-less ones.
 
     A verb inside another attribution's content whose subject is only in the verb is part
-    of what that source said (هناك دلائل تشير إلى), not a report of its own.
+    of what that source said (هناك دلائل تشير إلى), not a report of its own; unless it opens a
+    quotation (وتابع: «أنكر كل ما جاء ...»), where the quoted speaker reports in the first person.
     """
     seen: dict[Range, Candidate] = {}
     for c in cands:
@@ -874,7 +954,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         i = bisect_right(starts, (c.cue[0], len(starts) + c.cue[0] + 1 << 30)) - 1
         return i >= 0 and reach[i] > c.cue[0]
 
-    kept = [c for c in kept if not (nested(c) and c.rule.startswith("verb") and (
+    kept = [c for c in kept if c.opens_quote or not (nested(c) and c.rule.startswith("verb") and (
         c.source is None or c.source[1] - c.source[0] > NESTED_SOURCE_TOKENS))]
     for c in kept:
         c.nested = nested(c)

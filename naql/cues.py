@@ -1,16 +1,20 @@
 """Find the cues of attribution: reporting verbs, participles and according-to frames."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import PARTICIPLE, Frame, Lexicon, VerbForm
+from .lexicon import JUSSIVE, PARTICIPLE, Frame, Lexicon, VerbForm
 from .text.segment import Layout
-from .text.tokens import PUNCT, WORD
+from .text.tokens import WORD
 
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
 NAME_QUOTE_WORDS = 3
 RELATIVES = frozenset({"ما", "لما", "مما", "التي", "الذي", "الذين", "كما"})  # a quotation this short names or titles something («القاهرة الإخبارية»)
+JUSSIVE_PARTICLES = frozenset({"لم", "ولم", "فلم"})  # لم ينفِ: the shortened form of a defective verb
+MASDAR_PRONOUNS = ("هما", "هم", "ها", "ه")
+RENEWED_WITHIN = 14  # tokens from a renewing verb to its verbal noun (جدد وزير الخارجية ... نفيه)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +101,46 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
             i += 1
             continue
         form = verb_form(lex, tok.norm, resumptive=prev in RELATIVES)
+        if form is not None and form.aspect == JUSSIVE and prev not in JUSSIVE_PARTICLES:
+            form = None
+        if form is not None and form.cls == "renew":
+            form = _renewed(lex, layout, i, form)
         if form is not None and (form.aspect != PARTICIPLE or _participle_position(layout, lex, i)):
             cues.append(Cue(i, i + 1, form=form))
         i += 1
     return cues
+
+
+def pronoun_stems(word: str) -> Iterator[str]:
+    """A noun without the pronoun joined to it, its ta marbuta restored: دعوته → دعوه."""
+    for suffix in MASDAR_PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            yield stem
+            if stem.endswith("ت"):
+                yield stem[:-1] + "ه"
+
+
+def masdar_verb(lex: Lexicon, word: str) -> VerbForm | None:
+    """The reporting verb of a verbal noun with its speaker's pronoun or the article: نفيه،
+    دعوته، التأكيد → نفى، دعا، أكد."""
+    stems = [word[2:]] if word.startswith("ال") else pronoun_stems(word)
+    return next((lex.masdar_verbs[s] for s in stems if s in lex.masdar_verbs), None)
+
+
+def _renewed(lex: Lexicon, layout: Layout, i: int, form: VerbForm) -> VerbForm | None:
+    """جدد الوزير نفيه أن: a renewing verb reports as the verb of the verbal noun after it
+    (here a denial); a participle takes that noun at once (مجدداً تأكيده). With none it is
+    no cue: مجدداً before أن is the adverb "again"."""
+    tokens = layout.tokens
+    last = i + 2 if form.aspect == PARTICIPLE else i + 1 + RENEWED_WITHIN
+    for k in range(i + 1, min(last, len(tokens))):
+        if k in layout.ends or tokens[k].text == ":" or tokens[k].norm in lex.complementisers:
+            return None
+        noun = masdar_verb(lex, tokens[k].norm) if tokens[k].kind == WORD else None
+        if noun is not None:
+            return replace(form, cls=noun.cls, preps=noun.preps)
+    return None
 
 
 def _participle_position(layout: Layout, lex: Lexicon, i: int) -> bool:

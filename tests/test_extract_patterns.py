@@ -11,12 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 
-import naql
+from support import by_content, describe, extract
 
 NOT_CHECKED = object()
-
-
-from support import assert_offsets, by_content, describe, extract  # noqa: E402
 
 
 with_content = by_content
@@ -154,6 +151,62 @@ CASES = {
         "نفت وزارة الخارجية الجزائرية صحة الأنباء عن إغلاق الحدود مع تونس.",
         "نفت", "وزارة الخارجية الجزائرية", "وزارة الخارجية الجزائرية",
         "صحة الأنباء عن إغلاق الحدود مع تونس", "indirect", "deny"),
+    "deny-np-object-after-name": Case(
+        "ونفى وزير الزراعة سامر الحديدي نية الوزارة خفض دعم الأسمدة.",
+        "ونفى", "وزير الزراعة سامر الحديدي", "سامر الحديدي",
+        "نية الوزارة خفض دعم الأسمدة", "indirect", "deny"),
+    "deny-np-object-bare-noun": Case(
+        "ونفى الجيش استهداف المدنيين في ريف المدينة.",
+        "ونفى", "الجيش", "الجيش",
+        "استهداف المدنيين في ريف المدينة", "indirect", "deny"),
+    "deny-mujaddadan-is-an-adverb": Case(
+        "ونفى الناطق باسم الشرطة مجدداً أن تكون القوات قد استخدمت الرصاص الحي.",
+        "ونفى", "الناطق باسم الشرطة", "الناطق باسم الشرطة",
+        "تكون القوات قد استخدمت الرصاص الحي", "indirect", "deny"),
+    "deny-marratan-ukhra": Case(
+        "ونفت الهيئة مرة أخرى أن يكون موعد الامتحانات قد تغير.",
+        "ونفت", "الهيئة", "الهيئة",
+        "يكون موعد الامتحانات قد تغير", "indirect", "deny"),
+    "deny-qatiyyan": Case(
+        "ونفى المحافظ قطعياً أن تكون مياه الشرب ملوثة.",
+        "ونفى", "المحافظ", "المحافظ",
+        "تكون مياه الشرب ملوثة", "indirect", "deny"),
+    "renewed-denial": Case(
+        "وجدد رئيس البلدية نفيه أن تكون أشغال الطريق قد توقفت.",
+        "وجدد", "رئيس البلدية", "رئيس البلدية",
+        "تكون أشغال الطريق قد توقفت", "indirect", "deny"),
+    "renewed-confirmation": Case(
+        "وكرر السفير تأكيده أن بلاده تدعم الحل السلمي للأزمة.",
+        "وكرر", "السفير", "السفير",
+        "بلاده تدعم الحل السلمي للأزمة", "indirect"),
+    "negated-denial-lam-yanfi": Case(
+        "ولم ينف المدرب أن يكون اللاعب قد طلب الرحيل عن النادي.",
+        "ينف", "المدرب", "المدرب",
+        "يكون اللاعب قد طلب الرحيل عن النادي", "indirect", "assert"),
+    "negated-hedge-lam-tastabid": Case(
+        "ولم تستبعد الهيئة أن ترتفع فواتير الكهرباء في الشتاء.",
+        "تستبعد", "الهيئة", "الهيئة",
+        "ترتفع فواتير الكهرباء في الشتاء", "indirect"),
+    "negated-hedge-svo": Case(
+        "رئيس الاتحاد لم يستبعد أن تؤجل البطولة إلى الصيف المقبل.",
+        "يستبعد", "رئيس الاتحاد", "رئيس الاتحاد",
+        "تؤجل البطولة إلى الصيف المقبل", "indirect"),
+    # describing: the thing described stands between the speaker and بـ
+    "wasafa-object-after-a-name": Case(
+        "ووصف العبيدي الاتهامات الموجهة إليه بأنها كيدية.",
+        "ووصف", "العبيدي", "العبيدي", "كيدية", "indirect"),
+    "wasafat-object-after-a-body": Case(
+        "ووصفت الرئاسة الأنباء المتداولة بأنها ملفقة.",
+        "ووصفت", "الرئاسة", "الرئاسة", "ملفقة", "indirect"),
+    # trailing according-to frames
+    "bihasab-trailing-agency": Case(
+        "تراجعت صادرات القمح خلال الموسم الماضي، بحسب وكالة الأنباء الرسمية.",
+        "بحسب", "وكالة الأنباء الرسمية", "وكالة الأنباء الرسمية",
+        "تراجعت صادرات القمح خلال الموسم الماضي", "according_to"),
+    "wifq-ma-qalahu-trailing": Case(
+        "ستغلق الحدود البرية مؤقتاً أمام الشاحنات، وفق ما قاله مصدران مطلعان.",
+        "وفق", "مصدران مطلعان", "مصدران مطلعان",
+        "ستغلق الحدود البرية مؤقتاً أمام الشاحنات", "according_to"),
     # content boundaries
     "stops-before-wadhalika-khilal": Case(
         "وقال وزير الإسكان المصري عاصم الجزار إن المشروع سيوفر ألف وحدة سكنية، وذلك خلال زيارته لمحافظة أسيوط.",
@@ -587,3 +640,60 @@ def test_according_to_between_cue_and_content_is_a_via() -> None:
 def test_frame_with_lima_keeps_the_first_letter_of_its_source() -> None:
     a = with_content(extract("ووفقاً لما أوردته صحيفة الأفق، فإن الوزير سيستقيل."), "الوزير سيستقيل")
     assert a["source"]["text"] == "صحيفة الأفق"
+
+
+# --- unnamed plural sources, recipients of an interview, frames after a report ---------------
+@pytest.mark.parametrize("text,source", [
+    pytest.param("ويتوقع مصرفيون أن يستقر سعر الصرف خلال الربع المقبل.", "مصرفيون", id="masrifiyyun"),
+    pytest.param("وقال اقتصاديون إن التضخم سيتراجع تدريجياً.", "اقتصاديون", id="iqtisadiyyun"),
+    pytest.param("ويرى أطباء أن الموجة الحالية أخف من سابقاتها.", "أطباء", id="atibba"),
+])
+def test_bare_plural_profession_is_anonymous(text: str, source: str) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert a["source"]["text"] == source
+    assert a["source"]["anonymous"] is True
+
+
+@pytest.mark.parametrize("text,recipient", [
+    pytest.param("وقال المدير التنفيذي في مقابلة مع «النهار» إن الشركة ستوظف مئتي عامل.", "«النهار»",
+                 id="muqabala-maa"),
+    pytest.param("وقال المدير التنفيذي، خلال اتصال هاتفي مع وكالة الأنباء المحلية، إن الشركة ستوظف مئتي عامل.",
+                 "وكالة الأنباء المحلية", id="ittisal-hatifi-maa"),
+])
+def test_interviewer_is_the_recipient(text: str, recipient: str) -> None:
+    a = with_content(extract(text), "الشركة ستوظف مئتي عامل")
+    assert a["source"]["text"] == "المدير التنفيذي"
+    assert a["recipient"]["text"] == recipient
+
+
+def test_trailing_frame_after_a_report_is_its_via() -> None:
+    d = extract("وقال الوزير إن الميناء سيفتح أمام السفن قريباً، بحسب وكالة الأنباء الرسمية.")
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert a["source"]["text"] == "الوزير"
+    assert a["content"]["text"] == "الميناء سيفتح أمام السفن قريباً"
+    assert [v["text"] for v in a["via"]] == ["وكالة الأنباء الرسمية"]
+
+
+def test_report_noun_inside_a_trailing_frame_opens_no_content() -> None:
+    d = extract("وأعلنت البلدية إغلاق السوق القديم، بحسب وكالة الأنباء الرسمية.")
+    assert all(a["content"]["text"] != "الأنباء الرسمية" for a in d["attributions"]), describe(d)
+    a = with_content(d, "وأعلنت البلدية إغلاق السوق القديم")
+    assert a["source"]["text"] == "وكالة الأنباء الرسمية"
+
+
+def test_trailing_frame_source_stops_before_whom_it_told() -> None:
+    d = extract("ستغلق الحدود البرية مؤقتاً أمام الشاحنات، وفق ما قاله مصدران مطلعان لوكالة رويترز.")
+    a = with_content(d, "ستغلق الحدود البرية مؤقتاً أمام الشاحنات")
+    assert a["source"]["text"] == "مصدران مطلعان"
+    assert a["source"]["anonymous"] is True
+    assert a["recipient"]["text"] == "لوكالة رويترز"
+
+
+def test_first_person_denial_opening_a_quote_is_the_speaker_s() -> None:
+    d = extract("وقال المغني كمال الطيب إن الصفحة مزورة. وتابع: «أنفي بشدة كل ما نشر باسمي على تلك الصفحة».")
+    a = with_content(d, "كل ما نشر باسمي على تلك الصفحة")
+    assert a["polarity"] == "deny"
+    assert a["source"]["resolved"] == "كمال الطيب"

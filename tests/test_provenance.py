@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -291,6 +291,24 @@ def test_stories_hold_the_positions_side_by_side(store):
     assert summary.articles == 3 and len(s.articles) == 3
     assert [c.source for c in s.positions["deny"]] == ["سامي الخطيب"]
     assert [len(c.members) for c in s.positions["assert"]] == [2]
+
+
+def test_a_topic_covered_for_weeks_is_several_stories(store):
+    """Each article links to the ones two days either side; chained, they would be one
+    story of a month. Stories stop at two weeks, whether the articles arrive in one run or
+    day by day."""
+    text = "تواصل فرق الإنقاذ البحث عن المفقودين في المناطق المنكوبة بالفيضانات شمال البلاد."
+    days = [article(f"https://x.example/{d}", "صحيفة الأفق", d, f"{text} اليوم {d}.")
+            for d in range(1, 31, 2)]
+    put(store, *days[:5])
+    update(store)
+    put(store, *days[5:])
+    update(store)
+    with store.connect() as conn:
+        found = stories(conn, min_articles=1, limit=None)
+    assert len(found) >= 2 and sum(s.articles for s in found) == len(days)
+    assert all(datetime.fromisoformat(s.last_seen[:-1]) - datetime.fromisoformat(s.first_seen[:-1])
+               <= timedelta(days=14) for s in found)
 
 
 def test_updates_resume_and_settings_changes_recluster(store):

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-import naql
-
+from support import by_content, extract
 
 # --- helpers --------------------------------------------------------------------------
-from support import by_content, describe, extract  # noqa: E402
 
 
 def resolved(d: dict, content: str) -> str:

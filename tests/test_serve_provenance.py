@@ -83,6 +83,12 @@ def test_stories_api_sets_positions_side_by_side(client):
     told = [client.get(f"/api/stories/{s['story'][1:]}").json() for s in listed]
     assert all(set(s["positions"]) == {"assert", "deny", "hedge"} for s in told)
     assert any(s["positions"]["deny"] and s["positions"]["assert"] for s in told)
+    big = max(told, key=lambda s: s["totals"]["assert"])
+    first = client.get(f"/api/stories/{big['story'][1:]}",
+                       params={"per_position": 1, "limit": 1, "offset": 1}).json()
+    assert first["positions"]["assert"] == big["positions"]["assert"][:1]
+    assert first["totals"] == big["totals"] and big["totals"]["assert"] > 1
+    assert first["articles"] == big["articles"][1:2]
 
 
 @pytest.mark.parametrize("path", ["/api/claims/999999", "/api/stories/999999"])

@@ -11,9 +11,10 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text.normalize import normalize
-from .inflect import imperfect_forms, participle_forms, perfect_forms
+from .inflect import imperfect_forms, jussive_forms, participle_forms, perfect_forms
 
 PERFECT, IMPERFECT, PARTICIPLE = "perfect", "imperfect", "participle"
+JUSSIVE = "jussive"  # لم ينفِ: a cue only after لم, since the shortened form is ambiguous alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,25 +98,32 @@ def _sections(name: str) -> dict[str, list[str]]:
     return out
 
 
-def _verbs() -> dict[str, VerbForm]:
+def _verbs() -> tuple[dict[str, VerbForm], dict[str, VerbForm]]:
+    """Every inflection of the reporting verbs, and the verb of each verbal noun (نفي → نفى)."""
     forms: dict[str, VerbForm] = {}
+    shortened: dict[str, VerbForm] = {}  # jussives yield to any other verb spelled the same
+    masdars: dict[str, VerbForm] = {}
     for row in table("verbs.tsv"):
         perfect, imperfect, participle = (normalize(row[k]) for k in ("perfect", "imperfect", "participle"))
         lemma = perfect if perfect != "-" else participle
         preps = tuple(normalize(p) for p in row["prep"].split(",") if p != "-")
-        for citation, aspect, generate in ((perfect, PERFECT, perfect_forms),
-                                           (imperfect, IMPERFECT, imperfect_forms),
-                                           (participle, PARTICIPLE, participle_forms)):
+        for citation, aspect, generate, into in ((perfect, PERFECT, perfect_forms, forms),
+                                                 (imperfect, IMPERFECT, imperfect_forms, forms),
+                                                 (participle, PARTICIPLE, participle_forms, forms),
+                                                 (imperfect, JUSSIVE, jussive_forms, shortened)):
             if citation == "-":
                 continue
             for form, (gender, number, person) in generate(citation):
-                forms.setdefault(form, VerbForm(lemma, aspect, gender, number, person, row["class"], preps))
-    return forms
+                into.setdefault(form, VerbForm(lemma, aspect, gender, number, person, row["class"], preps))
+        if row["masdar"] != "-":
+            masdars[normalize(row["masdar"])] = VerbForm(lemma, PERFECT, "m", "sg", 3, row["class"], preps)
+    return {**shortened, **forms}, masdars
 
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     verbs: dict[str, VerbForm]
+    masdar_verbs: dict[str, VerbForm]
     frames: dict[str, list[Frame]]
     complementisers: frozenset[str]
     impersonal: frozenset[str]
@@ -135,6 +143,7 @@ class Lexicon:
     event_preps: frozenset[str]
     masdars: frozenset[str]
     recipients: frozenset[str]
+    interviews: frozenset[str]
     function_words: frozenset[str]
     headline_stop: Phrases
     content_starts: frozenset[str]
@@ -144,6 +153,7 @@ class Lexicon:
     given_names: frozenset[str]
     modifiers: frozenset[str]
     clause_links: Phrases
+    negations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -159,8 +169,10 @@ def load() -> Lexicon:
         seqs.sort(key=lambda f: len(f.words), reverse=True)
     countries = table("countries.tsv")
     adjuncts = _sections("adjuncts.txt")
+    verbs, masdar_verbs = _verbs()
     return Lexicon(
-        verbs=_verbs(),
+        verbs=verbs,
+        masdar_verbs=masdar_verbs,
         frames=frames,
         complementisers=_words("complementisers.txt"),
         impersonal=_words("impersonal.txt"),
@@ -178,8 +190,9 @@ def load() -> Lexicon:
         adjunct_times=frozenset(normalize(w) for w in adjuncts.get("time", [])),
         adjunct_preps=frozenset(normalize(w) for w in adjuncts.get("preposition", [])),
         event_preps=frozenset(normalize(w) for w in adjuncts.get("event preposition", [])),
-        masdars=frozenset(normalize(w) for w in adjuncts.get("masdar", [])),
+        masdars=frozenset(normalize(w) for w in adjuncts.get("masdar", [])) | frozenset(masdar_verbs),
         recipients=frozenset(normalize(w) for w in adjuncts.get("recipient", [])),
+        interviews=frozenset(normalize(w) for w in adjuncts.get("interview", [])),
         function_words=_words("function_words.txt"),
         headline_stop=_phrases(lines("headline_stop.txt")),
         content_starts=_words("content_starts.txt"),
@@ -189,4 +202,5 @@ def load() -> Lexicon:
         given_names=_words("given_names.txt"),
         modifiers=_words("modifiers.txt"),
         clause_links=_phrases(lines("clause_links.txt")),
+        negations=frozenset(normalize(r["words"]) for r in table("stance.tsv") if r["kind"] == "negation"),
     )

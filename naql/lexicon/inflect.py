@@ -47,3 +47,19 @@ def participle_forms(a: str) -> Iterator[tuple[str, Features]]:
     yield a + "ا", ("m", "sg", 3)
     yield a + "ه", ("f", "sg", 3)
     yield a + "ين", ("m", "pl", 3)
+
+
+def jussive_forms(i: str) -> Iterator[tuple[str, Features]]:
+    """After لم a defective verb loses its last letter (لم ينفِ، لم تروِ، لم يدعُ), so the
+    indicative forms do not match it; other verbs look the same unvowelled. Forms of two
+    letters (لم يرَ) are left out: too many other words are spelled so."""
+    stem = i[1:]
+    if not stem.endswith(("ي", "و")):
+        return
+    short = stem[:-1]
+    for form, features in (("ي" + short, ("m", "sg", 3)), ("ت" + short, ("f", "sg", 3)),
+                           ("ي" + short + "وا", (None, "pl", 3)), ("ي" + stem + "ا", ("m", "du", 3)),
+                           ("ت" + stem + "ا", ("f", "du", 3)), ("ن" + short, (None, "pl", 1)),
+                           ("ا" + short, (None, "sg", 1))):
+        if len(form) > 2:
+            yield form, features

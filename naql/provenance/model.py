@@ -125,7 +125,9 @@ class Story:
     summary: StorySummary
     articles: list[StoryArticle]
     positions: dict[str, list[Claim]]
+    totals: dict[str, int]  # claims of each position, when ``positions`` has only the first
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.summary.to_dict(), "articles": [a.to_dict() for a in self.articles],
-                "positions": {p: [c.to_dict() for c in cs] for p, cs in self.positions.items()}}
+                "positions": {p: [c.to_dict() for c in cs] for p, cs in self.positions.items()},
+                "totals": self.totals}

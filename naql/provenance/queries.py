@@ -13,7 +13,7 @@ from naql.store.schema import stories as story_rows
 
 from . import chains
 from .identity import Identity
-from .model import Claim, Link, Member, Story, StoryArticle, StorySummary
+from .model import Claim, Member, Story, StoryArticle, StorySummary
 from .outlets import Outlets, load as load_outlets
 from .positions import POSITIONS
 from .shingles import statement
@@ -88,28 +88,39 @@ def stories(conn: Connection, min_articles: int = 2, limit: int | None = 20, off
     return [_summary(r) for r in rows]
 
 
-def story(conn: Connection, story_id: int) -> Story | None:
+def story(conn: Connection, story_id: int, per_position: int | None = None,
+          limit: int | None = None, offset: int = 0) -> Story | None:
+    """A story's articles, earliest first, and its claims by position, the most reported in
+    the story first; with ``per_position``, only so many claims of each (``Story.totals``
+    counts them all), with ``limit`` and ``offset`` a page of its articles. Each claim has
+    its members in this story's articles."""
     row = conn.execute(select(story_rows).where(story_rows.c.id == story_id)).first()
     if row is None:
         return None
+    in_story = select(story_articles.c.article_id).where(story_articles.c.story_id == story_id)
     members = conn.execute(
         select(articles.c.id, articles.c.url, articles.c.outlet, articles.c.published,
                articles.c.title)
-        .join(story_articles, story_articles.c.article_id == articles.c.id)
-        .where(story_articles.c.story_id == story_id)
-        .order_by(articles.c.published.nulls_last(), articles.c.id)).all()
-    in_story = [a.id for a in members]
-    claim_ids = conn.execute(
-        select(claim_members.c.claim_id).distinct()
+        .where(articles.c.id.in_(in_story))
+        .order_by(articles.c.published.nulls_last(), articles.c.id)
+        .limit(limit).offset(offset)).all()
+    counted = conn.execute(
+        select(claim_rows.c.id, claim_rows.c.position, claim_rows.c.first_seen,
+               func.count().label("reports"))
+        .join(claim_members, claim_members.c.claim_id == claim_rows.c.id)
         .join(attributions, attributions.c.id == claim_members.c.attribution_id)
-        .where(attributions.c.article_id.in_(in_story))).scalars().all()
-    positions: dict[str, list[Claim]] = {p: [] for p in POSITIONS}
-    for c in _claims(conn, sorted(claim_ids), articles_in=in_story):
-        positions[c.position].append(c)
-    for cs in positions.values():
-        cs.sort(key=lambda c: (-len(c.members), c.first_seen or "", c.id))
+        .where(attributions.c.article_id.in_(in_story))
+        .group_by(claim_rows.c.id, claim_rows.c.position, claim_rows.c.first_seen)).all()
+    ranked: dict[str, list[int]] = {p: [] for p in POSITIONS}
+    for r in sorted(counted, key=lambda r: (-r.reports, iso(r.first_seen) or "", r.id)):
+        ranked[r.position].append(r.id)
+    shown = {p: ids[:per_position] for p, ids in ranked.items()}
+    found = {c.id: c for c in _claims(conn, sorted(i for ids in shown.values() for i in ids),
+                                      articles_in=in_story)}
     return Story(_summary(row), [StoryArticle(a.id, a.url, a.outlet, iso(a.published), a.title)
-                                 for a in members], positions)
+                                 for a in members],
+                 {p: [found[i] for i in ids if i in found] for p, ids in shown.items()},
+                 {p: len(ids) for p, ids in ranked.items()})
 
 
 def story_of(conn: Connection, article_id: int) -> StorySummary | None:
@@ -124,7 +135,7 @@ def _summary(r) -> StorySummary:
     return StorySummary(r.id, r.title, iso(r.first_seen), iso(r.last_seen), r.articles)
 
 
-def _members(claim_ids: list[int], articles_in: list[int] | None) -> Select:
+def _members(claim_ids: list[int], articles_in: Select | None) -> Select:
     query = (select(claim_members.c.claim_id, claim_members.c.part, claim_members.c.position,
                     claim_members.c.chain, attributions.c.id, attributions.c.local_id,
                     attributions.c.content, attributions.c.polarity,
@@ -139,7 +150,7 @@ def _members(claim_ids: list[int], articles_in: list[int] | None) -> Select:
 
 
 def _claims(conn: Connection, claim_ids: list[int], outlets: Outlets | None = None,
-            articles_in: list[int] | None = None) -> list[Claim]:
+            articles_in: Select | None = None) -> list[Claim]:
     """Claims in the order of ``claim_ids``, with their members (only those in
     ``articles_in`` when given), chain and tree; read CHUNK claims at a time."""
     outlets = outlets or load_outlets(conn)
@@ -150,7 +161,7 @@ def _claims(conn: Connection, claim_ids: list[int], outlets: Outlets | None = No
 
 
 def _some_claims(conn: Connection, claim_ids: list[int], outlets: Outlets,
-                 articles_in: list[int] | None) -> list[Claim]:
+                 articles_in: Select | None) -> list[Claim]:
     rows = {r.id: r for r in conn.execute(select(claim_rows)
                                           .where(claim_rows.c.id.in_(claim_ids)))}
     members: dict[int, list[Member]] = {}

@@ -7,6 +7,8 @@ short denial belongs to the story it denies; it is estimated from MinHash signat
 word counts stored per article, so a new article is compared with earlier ones without
 reading them again. Stories are connected components: a new article joins, or merges, the
 stories it links to. Articles without a date join a story only through a shared claim.
+A story spans at most MAX_SPAN: links chain, and a topic covered day after day would
+otherwise become one story of months; past that span its coverage starts a new story.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from .components import Components, Outcome, merge
 from .sketch import from_bytes, resemblance, to_bytes
 
 WINDOW = timedelta(days=3)
+MAX_SPAN = timedelta(days=14)
 OVERLAP = 0.25
 WITH_CLAIM = 0.1
 CHUNK = 5000
@@ -54,10 +57,53 @@ def add(conn: Connection, new: list[Piece]) -> None:
     if not new:
         return
     pieces = new + _stored_pieces(conn, new)
-    links = Components(len(new), [p.story for p in pieces[len(new):]])
+    held = [p.story for p in pieces[len(new):]]
+    links = Components(len(new), held)
+    stored = _spans(conn, set(held))
+    spans = _Spans(links, [(p.published, p.published) for p in new]
+                   + [stored.get(story, (None, None)) for story in held])
     for i, j in _links(pieces, len(new)):
-        links.union(i, j)
+        spans.union(i, j)
     _write(conn, new, links.outcome())
+
+
+Span = tuple[datetime | None, datetime | None]  # first and last date; None when undated
+
+
+class _Spans:
+    """Unions that keep every story within MAX_SPAN: a link that would stretch one further
+    is not made."""
+
+    def __init__(self, links: Components, spans: list[Span]) -> None:
+        self.links = links
+        self.span: dict[int, Span] = {}
+        for i, span in enumerate(spans):
+            root = links.find(i)
+            self.span[root] = _joined(self.span.get(root, (None, None)), span)
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.links.find(i), self.links.find(j)
+        if a == b:
+            return
+        first, last = span = _joined(self.span[a], self.span[b])
+        if first is not None and last - first > MAX_SPAN:
+            return
+        self.links.union(a, b)
+        self.span[self.links.find(a)] = span
+
+
+def _joined(a: Span, b: Span) -> Span:
+    firsts = [t for t in (a[0], b[0]) if t is not None]
+    lasts = [t for t in (a[1], b[1]) if t is not None]
+    return (min(firsts), max(lasts)) if firsts else (None, None)
+
+
+def _spans(conn: Connection, story_ids: set[int]) -> dict[int, Span]:
+    ids = sorted(story_ids)
+    return {r.id: (r.first_seen, r.last_seen)
+            for i in range(0, len(ids), CHUNK)
+            for r in conn.execute(select(stories.c.id, stories.c.first_seen, stories.c.last_seen)
+                                  .where(stories.c.id.in_(ids[i:i + CHUNK])))}
 
 
 def _links(pieces: list[Piece], n: int) -> Iterable[tuple[int, int]]:

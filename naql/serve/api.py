@@ -31,6 +31,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 AtLeast = Annotated[int, Query(ge=1, le=1_000_000)]  # articles reporting a claim or story
+Many = Annotated[int, Query(ge=1, le=1000)]
 DOCUMENT = {"description": "the SPEC.md document, plus id, url, outlet and published when stored"}
 
 
@@ -129,9 +130,13 @@ def list_stories(conn: Conn, min_articles: AtLeast = 2,
 
 
 @router.get("/stories/{story_id}", response_model=dict[str, Any], responses={200: STORY})
-def get_story(conn: Conn, story_id: RowId):
-    """A story's articles, and its claims side by side: who asserts, denies, hedges."""
-    return _found(provenance.story(conn, story_id), "story").to_dict()
+def get_story(conn: Conn, story_id: RowId, per_position: Many = 100, limit: Many = 200,
+              offset: Offset = 0):
+    """A story's articles (``limit`` from ``offset``, earliest first), and its claims side
+    by side: who asserts, denies, hedges (``per_position`` of each, the most reported first;
+    ``totals`` counts them all)."""
+    return _found(provenance.story(conn, story_id, per_position, limit, offset),
+                  "story").to_dict()
 
 
 class Input(BaseModel):

@@ -31,7 +31,8 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
 def index(request: Request, conn: Conn, memo: Memoised):
     return render(request, "index.html", report=queries.most_cited(conn, memo, 10),
                   outlets=queries.all_outlets(conn, memo)[:10], latest=queries.latest(conn, 12),
-                  claims=provenance.claims(conn, limit=6), stories=provenance.stories(conn, limit=6))
+                  claims=provenance.claims(conn, limit=6),
+                  stories=provenance.stories(conn, limit=6))
 
 
 @router.get("/articles")
@@ -101,11 +102,14 @@ def story_list(request: Request, conn: Conn, page: Page = 1):
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, conn: Conn, story_id: RowId):
-    found = provenance.story(conn, story_id)
+def story(request: Request, conn: Conn, story_id: RowId, page: Page = 1):
+    """The first claims of each position, and a page of the story's articles."""
+    found = provenance.story(conn, story_id, per_position=PAGE, limit=PAGE,
+                             offset=(page - 1) * PAGE)
     if found is None:
         raise HTTPException(404, "لا توجد قصة بهذا الرقم")
-    return render(request, "story.html", story=found)
+    return render(request, "story.html", story=found, page=page,
+                  more=found.summary.articles > page * PAGE)
 
 
 @router.get("/search")
