@@ -37,6 +37,7 @@ AUXILIARIES = frozenset({"كان", "كانت", "وكان", "وكانت"})
 NP_PREPOSITIONS = frozenset({"في", "عن", "من", "علي", "الي", "مع", "لدي"})  # inside a description
 NESTED_SOURCE_TOKENS = 6  # a report inside another's words names its source briefly
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هولاء"})
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})  # a clause about the noun, not part of it
 
 
 @dataclass(slots=True)
@@ -166,7 +167,7 @@ class Attacher:
                 return None
             elif src is None:
                 rule = "verb.pro"
-        if src is not None and self.words_in(src) > MAX_SOURCE_WORDS:
+        if src is not None and self.words_in(self.head_of(src)) > MAX_SOURCE_WORDS:
             return None
         kind = "indirect"
         if form.cls == "call" and not self.calls_for_clause(opener):
@@ -227,6 +228,12 @@ class Attacher:
         if quoted:
             kind = "direct"
         return Candidate((cue.start, cue.end), src, (c0, c1), kind, self.polarity(cue), rule, form, vias, recipient)
+
+    def head_of(self, src: Range) -> Range:
+        """The source up to its first apposition: a long office in apposition (الشيخ محمد بن
+        راشد، نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي) makes a source long, not wrong."""
+        comma = next((k for k in range(*src) if self.tokens[k].text in COMMAS), src[1])
+        return (src[0], comma)
 
     def polarity(self, cue: Cue) -> str:
         """لم ينفِ الوزير أن ...: a negated denial lets the statement stand, so it is no denial."""
@@ -293,6 +300,9 @@ class Attacher:
             if self.is_sentence_end(j):
                 break
             if t.kind == WORD:
+                if self.lex.withheld.match(self.norms, j):
+                    j = self.withheld_end(j, s1)
+                    continue
                 circumstance = circumstance or self.starts_adjunct_word(j) or self.is_event_phrase(j)
                 after_via = self.take_via(j, s1, vias) or self.past_frame(j, s1)
                 if after_via is not None:
@@ -304,7 +314,7 @@ class Attacher:
                         self.is_complementiser(j + 1) or (form.cls in NP_CONTENT_CLASSES and not circumstance)):
                     return ("prep", j), j, vias
                 if (form.cls in NP_CONTENT_CLASSES and form.cls not in ("describe", "accuse")
-                        and self.norms[j] in self.lex.content_starts):
+                        and (self.norms[j] in self.lex.content_starts or self.demonstrative_object(j, cue.end, s1))):
                     return ("np", j), j, vias
                 if self.is_verb_cue(j) and self.norms[j - 1] not in RELATIVES:
                     break
@@ -314,6 +324,23 @@ class Attacher:
                 return ("quote", j), j, vias
             j += 1
         return None, j, vias
+
+    def demonstrative_object(self, j: int, after: int, s1: int) -> bool:
+        """نفت الوزارة هذه الاتهامات: after the subject, a demonstrative with a definite noun
+        that names no source (not هذا المسؤول) opens the object denied or disclosed."""
+        return (j > after and self.norms[j] in DEMONSTRATIVES and j + 1 < s1 and self.is_word(j + 1)
+                and self.norms[j + 1].startswith("ال") and not self.builds_source(j + 1)
+                and (not self.in_set(j + 1, self.lex.anonymous) or self.norms[j + 1] in self.lex.content_starts))
+
+    def withheld_end(self, i: int, s1: int) -> int:
+        """The end of a clause asking not to be named (طلب عدم الكشف عن هويته): it belongs to the
+        source, so its words (عدم، الكشف عن) open no content. It runs to a comma, a
+        complementiser, a colon or a quotation."""
+        k = i + self.lex.withheld.match(self.norms, i)
+        while k < s1 and not (self.is_sentence_end(k) or self.tokens[k].text in COMMAS or self.tokens[k].text == ":"
+                              or self.tokens[k].kind == QUOTE or self.is_complementiser(k)):
+            k += 1
+        return k
 
     def take_via(self, i: int, s1: int, vias: list[Range]) -> int | None:
         """نقلاً عن X at token i: add X to ``vias`` and return where it ends."""
@@ -370,6 +397,8 @@ class Attacher:
                     if cut > sa:
                         src = (sa, cut)
                     closed = cut < sb
+                    if closed and rec is None:
+                        rest = self.object_after_circumstance(cut, sb)
                     continue
                 if self.is_apposition(sa, sb):
                     cut, rec = self.source_cut(cue, sa, sb)
@@ -385,6 +414,23 @@ class Attacher:
                 self.tokens[k].text == "(" for k in range(*src)):
             src = (src[0], src[1] + 1)  # وكالة الأنباء الفرنسية (أ ف ب)
         return src, rest, recipient
+
+    def object_after_circumstance(self, k: int, sb: int) -> int | None:
+        """أكد الوزيران خلال لقائهما أهمية ...: where the object starts after a short
+        circumstance (a time word, or خلال/في with a speech event) that ended the subject; None
+        when something else follows (خلال اللقاء مع الرئيس)."""
+        while k < sb and self.is_word(k):
+            if self.in_set(k, self.lex.adjunct_times):
+                k += 1
+            elif ((self.norms[k] in self.lex.adjunct_preps or self.norms[k] in self.lex.event_preps)
+                  and k + 1 < sb and self.is_word(k + 1) and (self.in_set(k + 1, self.lex.adjunct_events)
+                                                               or self.in_set(k + 1, self.lex.interviews))):
+                k += 2
+            else:
+                break
+        if k >= sb or not self.is_word(k) or self.norms[k] in self.lex.function_words or self.starts_adjunct(k):
+            return None
+        return k
 
     def leading_recipient(self, sa: int, sb: int) -> Range | None:
         """لها / لنا / لـ«الشروق» right after the verb, before its subject."""
@@ -493,15 +539,20 @@ class Attacher:
         return self.norms[k] in self.lex.content_starts or self.norms[k] in DEMONSTRATIVES
 
     def is_masdar(self, k: int) -> bool:
-        """قوله، تأكيده، اعتقاده: a verbal noun of saying or stance carrying its speaker as a pronoun."""
-        return any(stem in self.lex.masdars for stem in pronoun_stems(self.norms[k]))
+        """قوله، تأكيده، اعتقاده: a verbal noun of saying or stance carrying its speaker as a
+        pronoun; or after بالـ, the manner of closing a speech (وختم بالقول إن، ومضى بالتأكيد)."""
+        n = self.norms[k]
+        if n.startswith("بال") and n[3:] in self.lex.masdars:
+            return True
+        return any(stem in self.lex.masdars for stem in pronoun_stems(n))
 
     def is_apposition(self, sa: int, sb: int) -> bool:
         words = [k for k in range(sa, sb) if self.tokens[k].kind == WORD]
         first = words[0]
         if self.starts_adjunct(first):
             return False  # قالت الوزيرة، بحسب وكالة الرائد، إن: a citation, not a second name
-        if self.in_set(first, self.lex.roles) or self.lex.titles.match(self.norms, first):
+        if (self.in_set(first, self.lex.roles) or self.lex.titles.match(self.norms, first)
+                or self.lex.withheld.match(self.norms, first)):  # مسؤول، طلب عدم ذكر اسمه، إن
             return True
         if len(words) < 2 or len(words) > 6:
             return False
@@ -720,6 +771,7 @@ class Attacher:
                 break
             if t.kind == WORD:
                 if k > start and (self.is_complementiser(k) or self.norms[k] in ("فان",) or self.is_masdar(k)
+                                  or self.norms[k] in RELATIVE_PRONOUNS
                                   or self.is_verb_cue(k) or k in self.cue_at
                                   or self.lex.content_end.match(self.norms, k)):
                     break
@@ -798,6 +850,8 @@ class Attacher:
         src = self.np_after(i, s1, leading=leading and not (indefinite_head and self.comma_soon(i, s1)))
         if src is None or not self.plausible_source(src[0], skip if src[0] == cue.end else 0):
             return None
+        if self.speaks_in_relative(src, same):
+            return None
         vias: list[Range] = []
         after = src[1]
         if reported_by is not None and reported_by.lemma in VIA_VERBS:
@@ -841,6 +895,18 @@ class Attacher:
         self.add_to_host(c, src, same)
         return Candidate((cue.start, cue.end), src, c, "according_to", "assert", "frame",
                          via=vias, recipient=recipient, source_skip=skip if src[0] == cue.end else 0)
+
+    def speaks_in_relative(self, src: Range, same: list[Candidate]) -> bool:
+        """جاء ذلك على لسان المتحدث فلان الذي قال إن ...: the frame only announces the report
+        the relative clause makes, so the frame's source becomes that verb's subject."""
+        rel = src[1]
+        if rel + 1 >= len(self.tokens) or self.norms[rel] not in RELATIVE_PRONOUNS:
+            return False
+        verb = next((c for c in same if c.cue and c.cue[0] == rel + 1 and c.source is None), None)
+        if verb is None:
+            return False
+        verb.source, verb.rule = src, "verb"
+        return True
 
     def plausible_source(self, i: int, skip: int = 0) -> bool:
         """بحسب الموعد المقرر، وفقاً للقانون: what follows the frame names no source."""

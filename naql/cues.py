@@ -10,6 +10,7 @@ from .text.segment import Layout
 from .text.tokens import WORD
 
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "نا", "ني", "كم")
+OBJECT_CLASSES = frozenset({"tell", "describe", "accuse"})  # verbs whose object pronoun belongs to the cue
 NAME_QUOTE_WORDS = 3
 RELATIVES = frozenset({"ما", "لما", "مما", "التي", "الذي", "الذين", "كما"})  # a quotation this short names or titles something («القاهرة الإخبارية»)
 JUSSIVE_PARTICLES = frozenset({"لم", "ولم", "فلم"})  # لم ينفِ: the shortened form of a defective verb
@@ -35,8 +36,9 @@ def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | N
 
     A future (ستعلن، سيقول) announces speech to come, not speech reported, so it is no cue.
 
-    Only verbs addressed to someone (أخبره، أبلغها) take an object pronoun as part of the
-    cue, and any verb in a relative clause (ما ذكرته الصحيفة، لما تناولته وسائل الإعلام).
+    Only verbs addressed to someone (أخبره، أبلغها), verbs whose object is what they describe
+    or accuse (ووصفها بأنها، اتهمه بـ), and any verb in a relative clause (ما ذكرته الصحيفة، لما
+    تناولته وسائل الإعلام) take an object pronoun as part of the cue.
     """
     candidates = [word]
     if len(word) > 3 and word[0] in "وف":
@@ -49,7 +51,7 @@ def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | N
         for suffix in OBJECT_PRONOUNS:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 form = lex.verbs.get(w[: -len(suffix)])
-                if form is not None and (form.cls == "tell" or resumptive) and form.aspect != PARTICIPLE:
+                if form is not None and (form.cls in OBJECT_CLASSES or resumptive) and form.aspect != PARTICIPLE:
                     return form
     return None
 
@@ -95,6 +97,10 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
                 i += 1  # حسبما أفادت الوكالة: the verb belongs to the frame
             elif i < len(tokens) and norms[i] in ("ما", "لما"):
                 i += 2  # بحسب ما تشير إليه الأرقام: the verb belongs to the frame
+            continue
+        withheld = lex.withheld.match(norms, i)
+        if withheld:  # لم يكشف عن هويته: a source asking not to be named reports nothing
+            i += withheld
             continue
         prev = norms[i - 1] if i else ""
         if prev in lex.prepositions:  # في نشر، مع توقع: a verbal noun

@@ -52,7 +52,8 @@ class MentionReader:
         Function words are compared as written: العلي is a name, not the preposition على.
         """
         lex = self.lex
-        if n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers:
+        if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
+                or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
             return True
         for f in word_forms(n):
             if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
@@ -72,6 +73,7 @@ class MentionReader:
 
     def read(self, toks: list[Token]) -> Mention:
         lex = self.lex
+        toks, withheld = self.without_withheld(toks)
         words = [t for t in toks if t.kind == WORD]
         description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
         segments = _segments(toks)
@@ -88,12 +90,15 @@ class MentionReader:
             kept.extend(bare(n) for n in norms[i:] if not n.isdigit())
             if name is None and head not in lex.anonymous and (head not in lex.kinds or si > 0):
                 name = self.name_in(seg, i, titled)
+        if withheld:
+            name = None  # ضابط، فضل عدم الكشف عن هويته: whatever looked like a name is not one
         anonymous_head = head
         if head.isdigit() or head in ("احد", "احدي", "بعض") and words:
             later = [bare(t.norm) for t in words[1:2]]
             anonymous_head = later[0] if later else head
         honorific = len(words) == 1 and words[0].norm in HONORIFIC_PRONOUNS
-        anonymous = name is None and not honorific and (anonymous_head in lex.anonymous or head in lex.anonymous)
+        anonymous = withheld or (name is None and not honorific
+                                 and (anonymous_head in lex.anonymous or head in lex.anonymous))
         kind = self.kind_of(head, words, name is not None, role or title_seen, anonymous, anonymous_head)
         name_text = " ".join(t.text for t in name) if name else None
         if name_text and kind == "media" and len(description.split()) <= len(name) + 2:
@@ -111,6 +116,15 @@ class MentionReader:
             honorific=honorific,
             definite=bool(words) and words[0].norm.startswith(("ال", "وال")),
         )
+
+    def without_withheld(self, toks: list[Token]) -> tuple[list[Token], bool]:
+        """The mention before a clause asking not to be named (متحدث، طلب عدم ذكر اسمه), and
+        whether there was one: the clause names no one, and makes the source unnamed."""
+        norms = [t.norm for t in toks]
+        for k in range(1, len(toks)):
+            if toks[k].kind == WORD and self.lex.withheld.match(norms, k):
+                return toks[:k], True
+        return toks, False
 
     def skip_titles(self, seg: list[Token], norms: list[str]) -> tuple[int, bool]:
         i, titled = 0, False
@@ -144,10 +158,12 @@ class MentionReader:
 
     def is_name(self, run: list[Token], titled: bool) -> bool:
         """A run of name-like words is a name when a title announces it, a known given name
-        leads it, or none of its words has the article: دائرة التنمية is a noun phrase."""
+        or a kunya (أبو محمد الساعدي، أم خالد) leads it, or none of its words has the article:
+        دائرة التنمية is a noun phrase."""
         if all(_definite(t.norm) for t in run):
             return False
-        return titled or run[0].norm in self.lex.given_names or not any(_definite(t.norm) for t in run)
+        return (titled or run[0].norm in self.lex.given_names or run[0].norm in KUNYA
+                or not any(_definite(t.norm) for t in run))
 
     def tail_name(self, seg: list[Token], i: int) -> list[Token] | None:
         """The name closing a description: given names, then at most two surnames with ال."""
@@ -171,6 +187,8 @@ class MentionReader:
                 surnames += 1
             elif not (self.nameish(t) or n in NAME_PARTICLES or (n in self.lex.given_names and tail)):
                 break
+            elif self.in_the_name_of(seg, k):
+                break
             elif n[0] == "ل" and tail and _definite(tail[0].norm) and n not in self.lex.given_names:
                 break  # لكرة القدم: a preposition with its noun, not a first name
             else:
@@ -178,7 +196,21 @@ class MentionReader:
             tail.insert(0, t)
         while tail and tail[0].norm in NAME_PARTICLES and len(tail) > 1 and tail[0].norm != "عبد":
             tail.pop(0)
+        if tail and self.names_a_place(seg, seg.index(tail[0])):
+            return None
         return tail if given else None
+
+    def names_a_place(self, seg: list[Token], k: int) -> bool:
+        """والي ولاية سنار، مدير شركة أرامكو: a name governed by an institution or territory noun
+        (indefinite, in construct) names that, not the person; after a definite one (رئيسة
+        البلدية ريم الخطيب) a new name begins."""
+        return k > 0 and not _definite(seg[k - 1].norm) and seg[k - 1].norm in self.lex.kinds
+
+    def in_the_name_of(self, seg: list[Token], k: int) -> bool:
+        """الناطق باسم مديرية الأمن، المتحدثتان باسم الحزبين: باسم before a definite word or an
+        institution is "in the name of", not the given name Basem (باسم يوسف)."""
+        return seg[k].norm == "باسم" and k + 1 < len(seg) and (
+            _definite(seg[k + 1].norm) or bare(seg[k + 1].norm) in self.lex.kinds)
 
     def run_from(self, seg: list[Token], i: int) -> list[Token]:
         run: list[Token] = []
@@ -190,6 +222,8 @@ class MentionReader:
                 continue
             is_role = any(f in self.lex.roles for f in word_forms(t.norm))
             if is_role and run and k + 1 < len(seg):
+                break
+            if self.in_the_name_of(seg, k):
                 break
             surname = bool(run) and t.norm.startswith("ال")
             if self.nameish(t, surname) or t.norm in NAME_PARTICLES or (is_role and run):
@@ -222,6 +256,7 @@ class MentionReader:
 
 
 PREPOSED_ARTICLE = ("لل", "بال", "كال")
+KUNYA = frozenset({"ابو", "ام"})  # a name by one's child: أبو عبد الله
 
 
 def _definite(n: str) -> bool:

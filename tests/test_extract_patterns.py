@@ -697,3 +697,77 @@ def test_first_person_denial_opening_a_quote_is_the_speaker_s() -> None:
     a = with_content(d, "كل ما نشر باسمي على تلك الصفحة")
     assert a["polarity"] == "deny"
     assert a["source"]["resolved"] == "كمال الطيب"
+
+
+# --- anonymity clauses, long appositions, objects after circumstance, relative subjects ----
+@pytest.mark.parametrize("text,content,source", [
+    pytest.param("وقال دبلوماسي غربي، طلب عدم ذكر اسمه، إن المحادثات تعثرت في اللحظة الأخيرة.",
+                 "المحادثات تعثرت في اللحظة الأخيرة", "دبلوماسي غربي، طلب عدم ذكر اسمه", id="talaba-adam-dhikr"),
+    pytest.param("وأكد ضابط في الشرطة، فضل عدم الكشف عن هويته، أن الموقوفين نقلوا إلى العاصمة.",
+                 "الموقوفين نقلوا إلى العاصمة", "ضابط في الشرطة، فضل عدم الكشف عن هويته", id="faddala-adam-kashf"),
+])
+def test_source_asking_not_to_be_named(text: str, content: str, source: str) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert a["content"]["text"] == content
+    assert a["source"]["text"] == source
+    assert a["source"]["anonymous"] is True
+    assert "عدم" not in a["source"]["resolved"]
+
+
+def test_long_office_in_apposition_keeps_the_attribution() -> None:
+    d = extract("وقال الشيخ سعود بن خالد القاسمي، نائب رئيس المجلس التنفيذي رئيس دائرة التخطيط والتنمية "
+                "في الإمارة، إن المشروع سيكتمل العام المقبل.")
+    a = with_content(d, "المشروع سيكتمل العام المقبل")
+    assert a["source"]["resolved"] == "سعود بن خالد القاسمي"
+
+
+@pytest.mark.parametrize("text,content,source", [
+    pytest.param("وأكد الجانبان خلال لقائهما ضرورة توحيد المواقف العربية.", "ضرورة توحيد المواقف العربية",
+                 "الجانبان", id="khilal-liqaihima"),
+    pytest.param("وأعلنت الوزارة اليوم إغلاق المعبر الحدودي أمام المسافرين.", "إغلاق المعبر الحدودي أمام المسافرين",
+                 "الوزارة", id="time-word"),
+    pytest.param("ونفت الهيئة هذه المزاعم جملة وتفصيلاً.", "هذه المزاعم جملة وتفصيلاً", "الهيئة",
+                 id="demonstrative-object"),
+])
+def test_noun_phrase_object_after_the_subject(text: str, content: str, source: str) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert a["source"]["text"] == source
+    assert a["content"]["text"] == content
+
+
+def test_describing_verb_with_object_pronoun_is_a_cue() -> None:
+    d = extract("وقال المحامي إن الحكم قاسٍ، ووصفه بأنه مخالف لنصوص القانون.")
+    a = with_content(d, "مخالف لنصوص القانون")
+    assert a["cue"]["text"] == "ووصفه"
+    assert a["source"]["text"] is None
+    assert with_content(d, "الحكم قاسٍ")["source"]["text"] == "المحامي"
+
+
+def test_frame_announcing_a_relative_report_gives_that_verb_its_subject() -> None:
+    d = extract("وجاء ذلك على لسان الناطق باسم الشرطة سامر الحلبي الذي قال إن الطريق أعيد فتحه.")
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert a["cue"]["text"] == "قال"
+    assert a["source"]["text"] == "الناطق باسم الشرطة سامر الحلبي"
+    assert a["content"]["text"] == "الطريق أعيد فتحه"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وقال متحدث باسم الشركة، طلب عدم ذكر اسمه، إن المصنع سيغلق.", id="adam-dhikr"),
+    pytest.param("وقال مصدر لم يكشف عن هويته إن المصنع سيغلق.", id="lam-yakshif"),
+])
+def test_no_cue_inside_an_anonymity_clause(text: str) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    assert d["attributions"][0]["cue"]["text"] == "وقال"
+
+
+def test_closing_bil_qawl_is_no_source() -> None:
+    d = extract("وقال الحكم إن القرار كان صحيحاً. واختتم بالقول إن التحكيم العربي يتطور.")
+    a = with_content(d, "التحكيم العربي يتطور")
+    assert a["cue"]["text"] == "واختتم"
+    assert a["source"]["text"] is None

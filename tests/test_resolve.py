@@ -410,3 +410,27 @@ def test_every_attribution_entity_is_listed() -> None:
     assert a["source"]["resolved"] == "سالم العوفي"
     m = entity(d, a["source"]["entity"])
     assert len(m["mentions"]) == 2
+
+
+# --- what a mention's name is not ---------------------------------------------------------
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("وقال المدرب البرتغالي عقب اللقاء: «اللاعبون لم يلتزموا بالتعليمات».",
+                 "اللاعبون لم يلتزموا بالتعليمات", "المدرب البرتغالي", id="uqba-is-a-circumstance"),
+    pytest.param("وقال الناطق الإعلامي باسم مديرية الدفاع المدني إن الحريق أخمد.", "الحريق أخمد",
+                 "الناطق الإعلامي باسم مديرية الدفاع المدني", id="bism-is-in-the-name-of"),
+    pytest.param("وقالت المتحدثتان باسم النقابتين إن الإضراب مستمر.", "الإضراب مستمر",
+                 "المتحدثتان باسم النقابتين", id="bism-before-definite"),
+    pytest.param("وقال والي ولاية سنار إن الفيضان دمر مئات المنازل.", "الفيضان دمر مئات المنازل",
+                 "والي ولاية سنار", id="wali-wilaya"),
+    pytest.param("وأكد عامل إقليم تازة أن الطريق سيفتح قريباً.", "الطريق سيفتح قريباً",
+                 "عامل إقليم تازة", id="amil-iqlim"),
+    pytest.param("وقال أبو خليل، أحد سكان حي الشيخ رضوان، إن المياه مقطوعة منذ أسبوع.",
+                 "المياه مقطوعة منذ أسبوع", "أبو خليل", id="kunya-before-a-title"),
+])
+def test_resolved_name(text: str, content: str, name: str) -> None:
+    assert resolved(extract(text), content) == name
+
+
+def test_basem_is_still_a_given_name() -> None:
+    d = extract("وقال الإعلامي باسم يوسف إن البرنامج سيعود قريباً.")
+    assert resolved(d, "البرنامج سيعود قريباً") == "باسم يوسف"

@@ -154,6 +154,7 @@ class Lexicon:
     modifiers: frozenset[str]
     clause_links: Phrases
     negations: frozenset[str]
+    withheld: Phrases
 
 
 @lru_cache(maxsize=1)
@@ -203,4 +204,5 @@ def load() -> Lexicon:
         modifiers=_words("modifiers.txt"),
         clause_links=_phrases(lines("clause_links.txt")),
         negations=frozenset(normalize(r["words"]) for r in table("stance.tsv") if r["kind"] == "negation"),
+        withheld=_phrases(lines("withheld.txt")),
     )
