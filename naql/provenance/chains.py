@@ -29,28 +29,34 @@ class Cited:
 
 
 def links(members: Sequence[Cited], outlets: Outlets) -> list[Link]:
+    by_outlet: dict[str, list[Cited]] = {}  # each outlet's reports with a url, earliest first
+    for m in sorted(members, key=lambda m: m.published or ""):
+        if m.url is not None and m.outlet is not None:
+            by_outlet.setdefault(m.outlet, []).append(m)
     out: dict[tuple[str, str], Link] = {}
     for m in members:
         if m.url is None:
             continue
-        target = _cited(m, members, outlets)
+        target = _cited(m, by_outlet, outlets)
         if target is not None:
             out.setdefault((m.url, target), Link(m.url, target))
     return list(out.values())
 
 
-def _cited(m: Cited, members: Sequence[Cited], outlets: Outlets) -> str | None:
+def _cited(m: Cited, by_outlet: dict[str, list[Cited]], outlets: Outlets) -> str | None:
     for identity in m.chain:
         if not (identity.outlet or outlets.is_outlet(identity.name)):
             continue
         names = outlets.named(identity.name)
         if not names or outlets.matches(m.outlet, names):
             continue  # unknown to the corpus, or the article's own outlet
-        found = [x for x in members
-                 if x.url not in (None, m.url) and outlets.matches(x.outlet, names)]
+        # An outlet's earliest report is the best of its own: the earliest not after m, or
+        # the earliest of all when all are after it.
+        found = [next((x for x in reports if x.url != m.url), None)
+                 for outlet, reports in by_outlet.items() if outlets.matches(outlet, names)]
+        found = [x for x in found if x is not None]
         if found:
-            best = min(found, key=lambda x: (_after(x, m), x.published or ""))
-            return best.url
+            return min(found, key=lambda x: (_after(x, m), x.published or "")).url
     return None
 
 
