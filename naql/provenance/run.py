@@ -23,11 +23,13 @@ from .outlets import learn, load as load_outlets
 from .positions import position
 from .shingles import N, article_shingles, figures, statement_shingles, statements
 from .sketch import FINGERPRINT, signatures
-from .story_cluster import Piece, add
+from .story_cluster import MAX_SPAN, OVERLAP, WINDOW, WITH_CLAIM, Piece, add
 
 CHUNK = 20_000  # articles per transaction
-# What stored signatures depend on; a store clustered with other settings is re-clustered.
-SETTINGS = f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD}"
+# What stored signatures, claims and stories depend on; a store clustered with other settings
+# is re-clustered.
+SETTINGS = (f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD};stories {WINDOW.days}/"
+            f"{MAX_SPAN.days} days {OVERLAP}/{WITH_CLAIM}")
 _LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
 _TABLES = (story_articles, stories, claim_members, claims, outlet_names)
 
