@@ -55,6 +55,7 @@ class Candidate:
     source_skip: int = 0
     nested: bool = False  # reported inside another attribution's content
     opens_quote: bool = False  # the cue is the first word of a quotation: «أنكر بشدة كل ...»
+    speaker: Range | None = None  # a participle's: the subject of the verb its clause opens with
 
 
 def word_forms(w: str) -> list[str]:
@@ -210,6 +211,8 @@ class Attacher:
                 start = cue.end
             elif form.cls == "deny" and (split := self.object_in(src)) is not None:
                 src, start = (src[0], split), split  # نفى الجيش استهداف المدنيين
+            elif (split := self.verbal_noun_object(src[0] + 1, region_end)) is not None:
+                src, start = (src[0], min(src[1], split)), split  # أعلنت الوزارة السودانية تسجيل ...
             else:
                 return None
         elif rest is not None and form.cls == "say" and rule in ("verb.pro", "verb.svo"):
@@ -227,7 +230,39 @@ class Attacher:
         (c0, c1), quoted = content
         if quoted:
             kind = "direct"
-        return Candidate((cue.start, cue.end), src, (c0, c1), kind, self.polarity(cue), rule, form, vias, recipient)
+        found = Candidate((cue.start, cue.end), src, (c0, c1), kind, self.polarity(cue), rule, form, vias, recipient)
+        if participle:
+            found.speaker = self.framing_subject(cue, s0)
+        return found
+
+    def framing_subject(self, cue: Cue, s0: int) -> Range | None:
+        """أدانت وزارة الخارجية القطرية الهجوم، معتبرة أنه ...: a participle hanging on a clause
+        that reports nothing is said by that clause's subject, the words after the verb it opens
+        with, up to the object or a circumstance."""
+        lead = self.skip_discourse(s0)
+        if lead + 1 >= cue.start or not self.is_word(lead):
+            return None
+        n = self.norms[lead]
+        if not (n in self.lex.framing_verbs or n[1:] in self.lex.framing_verbs or verb_form(self.lex, n)):
+            return None
+        end = lead + 1
+        while end < cue.start and self.is_word(end) and end - lead <= MAX_SOURCE_WORDS and not self.ends_subject(end):
+            end += 1
+        return (lead + 1, end) if end > lead + 1 else None
+
+    def ends_subject(self, k: int) -> bool:
+        """The first word after a subject: a function word, a circumstance, بـ or عن with the
+        object (رحب الوزير بالاتفاق)، a verbal noun opening the object, or a definite noun after
+        a gentilic (الخارجية القطرية | الهجوم)."""
+        n = self.norms[k]
+        return (n in self.lex.function_words or self.starts_adjunct(k) or n.startswith("بال")
+                or self.verbal_noun_object(k, k + 1) is not None
+                or (n.startswith("ال") and self.gentilic(k - 1) and not self.gentilic(k)))
+
+    def gentilic(self, k: int) -> bool:
+        """القطرية، الأمريكي، المصريين."""
+        n = self.norms[k]
+        return self.lex.is_gentilic(n[2:] if n.startswith("ال") else n)
 
     def head_of(self, src: Range) -> Range:
         """The source up to its first apposition: a long office in apposition (الشيخ محمد بن
@@ -332,6 +367,12 @@ class Attacher:
                 and self.norms[j + 1].startswith("ال") and not self.builds_source(j + 1)
                 and (not self.in_set(j + 1, self.lex.anonymous) or self.norms[j + 1] in self.lex.content_starts))
 
+    def demonstrative_source(self, i: int) -> bool:
+        """ونفى هذا المسؤول أن ...: a demonstrative before a word sources are named with points
+        back to a source, so it opens the subject, not a circumstance."""
+        return (self.norms[i] in DEMONSTRATIVES and i + 1 < len(self.tokens) and self.is_word(i + 1)
+                and (self.builds_source(i + 1) or self.in_set(i + 1, self.lex.anonymous)))
+
     def withheld_end(self, i: int, s1: int) -> int:
         """The end of a clause asking not to be named (طلب عدم الكشف عن هويته): it belongs to the
         source, so its words (عدم، الكشف عن) open no content. It runs to a comma, a
@@ -387,8 +428,9 @@ class Attacher:
                             recipient, sa = lead, lead[1]
                             if not any(self.tokens[k].kind == WORD for k in range(sa, sb)):
                                 continue
-                    if (self.starts_adjunct(sa) or self.first_word_in(sa, self.lex.function_words)
-                            or self.is_masdar(sa)):  # وجدد نفيه أن: the speaker is only in the pronoun
+                    if (self.starts_adjunct(sa) or (self.first_word_in(sa, self.lex.function_words)
+                                                    and not self.demonstrative_source(sa))
+                            or self.is_masdar(sa) or self.charged(cue, sa)):  # وجدد نفيه أن، واتهمه بالتقصير: no subject
                         recipient = recipient or self.recipient_in(sa, sb)
                         closed = True
                         continue
@@ -428,9 +470,24 @@ class Attacher:
                 k += 2
             else:
                 break
-        if k >= sb or not self.is_word(k) or self.norms[k] in self.lex.function_words or self.starts_adjunct(k):
-            return None
+        if k < sb and self.is_word(k) and self.norms[k] in self.lex.verbal_nouns:
+            return k
+        later = self.verbal_noun_object(k, sb)  # في كلمته أمام البرلمان التزام ...، مؤتمر صحفي مشترك مع ...
+        if later is not None or k >= sb or not self.is_word(k) or self.norms[k] in self.lex.function_words \
+                or self.starts_adjunct(k):
+            return later
         return k
+
+    def verbal_noun_object(self, a: int, b: int) -> int | None:
+        """Where a noun-phrase object opens in the unbroken words from a to b: at a verbal noun
+        (verbal_nouns.txt: تسجيل، التزام، مقتل) right after a definite word, since a bare noun
+        cannot continue a definite noun phrase (وزارة الصحة السودانية | تسجيل 15 حالة)."""
+        for k in range(max(a, 1), b):
+            if not self.is_word(k) or not self.is_word(k - 1):
+                return None
+            if self.norms[k] in self.lex.verbal_nouns and self.norms[k - 1].startswith(("ال", "وال", "لل", "بال")):
+                return k
+        return None
 
     def leading_recipient(self, sa: int, sb: int) -> Range | None:
         """لها / لنا / لـ«الشروق» right after the verb, before its subject."""
@@ -466,10 +523,11 @@ class Attacher:
         return self.is_event_phrase(i) or self.is_recipient(i) or frame_at(self.lex, self.norms, i) is not None
 
     def is_event_phrase(self, i: int) -> bool:
-        """في تصريح، على هامش، بتصريح، تصريحه: the occasion of speaking, not the speaker."""
+        """في تصريح، على هامش، بتصريح، تصريحه، في حواره مع: the occasion of speaking, not the speaker."""
         n = self.norms[i]
         if n in self.lex.event_preps and i + 1 < len(self.tokens):
-            return self.in_set(i + 1, self.lex.adjunct_events) or self.in_set(i + 1, self.lex.adjunct_times)
+            return any(self.in_set(i + 1, words) for words in (self.lex.adjunct_events, self.lex.interviews,
+                                                               self.lex.adjunct_times))
         if n in self.lex.adjunct_events and n.endswith(("ه", "ها")):
             return True
         return len(n) > 3 and n[0] in "بل" and n[1:] in self.lex.adjunct_events
@@ -483,7 +541,8 @@ class Attacher:
             return False
         rest = n[2:] if n.startswith("لل") else n[1:]
         return (rest in ("ه", "ها", "هم", "نا", "ي") or rest in self.lex.outlets.by_first
-                or rest in self.lex.recipients or n[1:] in self.lex.recipients)
+                or rest in self.lex.recipients or n[1:] in self.lex.recipients
+                or any(self.lex.media_names.match([w], 0) == 1 for w in (rest, "ال" + rest)))  # لرويترز، للجزيرة
 
     def recipient_in(self, sa: int, sb: int) -> Range | None:
         for k in range(sa, sb):
@@ -531,7 +590,25 @@ class Attacher:
                 return k, None
             if form is not None and form.cls == "describe" and self.starts_described(k):
                 return k, None
+            if self.charged(cue, k):
+                return self.accused_at(sa, k), None
         return sb, None
+
+    def accused_at(self, sa: int, k: int) -> int:
+        """Where the one accused starts before the charge at k: the subject comes first, so a
+        country closing the stretch (اتهم الرئيس الأمريكي الصين بالتلاعب) or, as in a denial
+        (``object_in``), a bare noun governing a definite one begins the object; else the two
+        cannot be told apart and the charge alone is the content."""
+        if k - 1 > sa and self.is_word(k - 1) and self.in_set(k - 1, self.lex.countries):
+            return k - 1
+        return self.object_in((sa, k)) or k
+
+    def charged(self, cue: Cue, k: int) -> bool:
+        """اتهمه بالتقصير، وصفه بالخائن، اتهم الجيش قوات الدعم السريع بارتكاب: the charge or
+        description, with بـ joined to its noun, follows the one accused."""
+        n = self.norms[k]
+        return (cue.form is not None and cue.form.cls in ("accuse", "describe") and self.is_word(k)
+                and ((n.startswith("بال") and len(n) > 4) or (n[0] == "ب" and n[1:] in self.lex.verbal_nouns)))
 
     def starts_described(self, k: int) -> bool:
         """ووصف السعدي التقارير بأنها ...: the thing described stands between the speaker and
@@ -554,10 +631,16 @@ class Attacher:
         if (self.in_set(first, self.lex.roles) or self.lex.titles.match(self.norms, first)
                 or self.lex.withheld.match(self.norms, first)):  # مسؤول، طلب عدم ذكر اسمه، إن
             return True
+        if self.parenthesised(sa, sb) and len(words) <= 3:
+            return True  # وكالة الأنباء السعودية (واس): the acronym names the same source
         if len(words) < 2 or len(words) > 6:
             return False
         return not any(self.norms[k] in self.lex.function_words or self.starts_adjunct_word(k)
                        or self.is_complementiser(k) for k in words)
+
+    def parenthesised(self, sa: int, sb: int) -> bool:
+        """A segment that is the whole inside of a pair of parentheses: (واس)."""
+        return sa > 0 and self.tokens[sa - 1].text == "(" and sb < len(self.tokens) and self.tokens[sb].text == ")"
 
     def skip_recipient(self, a: int, b: int) -> int:
         """Content after a verb whose subject stands before it: skip لـ«X» and the preposition."""

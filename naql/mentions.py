@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attach import NAME_PARTICLES, SEPARATORS, word_forms
+from .attach import DEMONSTRATIVES, NAME_PARTICLES, SEPARATORS, word_forms
 from .lexicon import Lexicon
 from .text.tokens import WORD, Token
 
@@ -62,8 +62,7 @@ class MentionReader:
         return False
 
     def is_gentilic(self, f: str) -> bool:
-        g = self.lex.gentilics
-        return f in g or (f.endswith("ه") and f[:-1] in g) or (f.endswith(("ين", "ون")) and f[:-2] in g)
+        return self.lex.is_gentilic(f)
 
     def nameish(self, tok: Token, surname: bool = False) -> bool:
         """Could be part of a name; a surname may look like a gentilic (عادل المصري)."""
@@ -76,6 +75,10 @@ class MentionReader:
         toks, withheld = self.without_withheld(toks)
         words = [t for t in toks if t.kind == WORD]
         description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
+        pointing = len(words) > 1 and words[0].norm in DEMONSTRATIVES
+        if pointing:  # هذا المسؤول: read as المسؤول, which refers back as a definite mention does
+            toks = toks[toks.index(words[0]) + 1:]
+            words = words[1:]
         segments = _segments(toks)
         name: list[Token] | None = None
         head, role, title_seen = "", False, False
@@ -114,7 +117,7 @@ class MentionReader:
             anonymous=anonymous,
             role=role and name is None,
             honorific=honorific,
-            definite=bool(words) and words[0].norm.startswith(("ال", "وال")),
+            definite=pointing or (bool(words) and words[0].norm.startswith(("ال", "وال"))),
         )
 
     def without_withheld(self, toks: list[Token]) -> tuple[list[Token], bool]:
@@ -264,11 +267,15 @@ def _definite(n: str) -> bool:
 
 
 def _segments(toks: list[Token]) -> list[list[Token]]:
+    """The mention's words between separators; an acronym in parentheses (وكالة الأنباء
+    السعودية (واس)) repeats the name before it, so it is read as no name of its own."""
     out: list[list[Token]] = [[]]
+    inside = False
     for t in toks:
         if t.text in SEPARATORS:
+            inside = t.text == "("
             out.append([])
-        elif t.kind == WORD:
+        elif t.kind == WORD and not inside:
             out[-1].append(t)
     return [s for s in out if s]
 

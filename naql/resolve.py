@@ -107,11 +107,23 @@ class Resolver:
                 out.append(Resolved(c, e, m))
             else:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
+                if e is None and c.speaker is not None:
+                    e = self.speaker_of(c.speaker, gender)
                 out.append(Resolved(c, e or self.antecedent(gender, out), None))
         for e in self.entities:
             if not e.name_words and e.has_role and e.found_name is None:
                 e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
         return out
+
+    def speaker_of(self, r: tuple[int, int], gender: str | None) -> EntityState:
+        """أدانت الوزارة الهجوم، معتبرة: the subject of the clause a participle hangs on,
+        read and linked as a source mention would be."""
+        m = self.mention(r)
+        e = self.link(m, r[0], gender)
+        e.add(m)
+        e.last_at = r[0]
+        e.gender = e.gender or gender
+        return e
 
     def link(self, m: Mention, at: int, gender: str | None = None) -> EntityState:
         recent = self.entities[-RECENT:][::-1]

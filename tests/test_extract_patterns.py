@@ -771,3 +771,69 @@ def test_closing_bil_qawl_is_no_source() -> None:
     a = with_content(d, "التحكيم العربي يتطور")
     assert a["cue"]["text"] == "واختتم"
     assert a["source"]["text"] is None
+
+
+# --- verbal-noun objects, accusations, demonstrative subjects, acronyms, recipients -----------
+@pytest.mark.parametrize("text,source,content", [
+    pytest.param("وأعلنت وزارة الصحة الليبية تسجيل 42 إصابة جديدة بالحمى النزفية.", "وزارة الصحة الليبية",
+                 "تسجيل 42 إصابة جديدة بالحمى النزفية", id="after-gentilic"),
+    pytest.param("وأعلن الجيش مقتل أربعة مسلحين في اشتباك قرب الحدود.", "الجيش",
+                 "مقتل أربعة مسلحين في اشتباك قرب الحدود", id="after-definite"),
+    pytest.param("وأكد الوزير في كلمته أمام مجلس النواب حرص الحكومة على استقرار الأسعار.", "الوزير",
+                 "حرص الحكومة على استقرار الأسعار", id="after-a-long-circumstance"),
+    pytest.param("وأكدت الوزيرة خلال مؤتمر صحفي مشترك مع نظيرها التونسي دعم بلادها للمبادرة.", "الوزيرة",
+                 "دعم بلادها للمبادرة", id="after-an-event-with-adjectives"),
+    pytest.param("وأعلنت الشرطة القبض على خمسة مشتبه بهم في سرقة المصرف.", "الشرطة",
+                 "القبض على خمسة مشتبه بهم في سرقة المصرف", id="definite-verbal-noun"),
+])
+def test_verbal_noun_opens_the_object(text: str, source: str, content: str) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert (a["source"]["text"], a["content"]["text"], a["type"]) == (source, content, "indirect")
+
+
+def test_institution_named_with_a_verbal_noun_is_not_cut() -> None:
+    d = extract("وأعلنت هيئة تنظيم الاتصالات أن الخدمة ستعود مساء اليوم.")
+    assert with_content(d, "الخدمة ستعود مساء اليوم")["source"]["text"] == "هيئة تنظيم الاتصالات"
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    pytest.param("واتهمها بالتستر على المخالفات المالية.", "واتهمها", None, "بالتستر على المخالفات المالية",
+                 id="object-pronoun"),
+    pytest.param("واتهم رئيس البرلمان الأردني إسرائيل بعرقلة دخول المساعدات.", "واتهم", "رئيس البرلمان الأردني",
+                 "إسرائيل بعرقلة دخول المساعدات", id="country-object"),
+    pytest.param("واتهمت النقابة الإدارة بالتقاعس عن صرف الرواتب.", "واتهمت", "النقابة الإدارة",
+                 "بالتقاعس عن صرف الرواتب", id="object-not-told-apart"),
+])
+def test_accusation_with_a_joined_bi(text: str, cue: str, source: str | None, content: str) -> None:
+    d = extract(text)
+    assert len(d["attributions"]) == 1, describe(d)
+    a = d["attributions"][0]
+    assert (a["cue"]["text"], a["source"]["text"], a["content"]["text"]) == (cue, source, content)
+
+
+def test_demonstrative_subject_refers_back() -> None:
+    d = extract("وقال دبلوماسي أوروبي إن المحادثات متعثرة. ونفى هذا الدبلوماسي أن تكون بلاده قد هددت بالانسحاب.")
+    a = with_content(d, "تكون بلاده قد هددت بالانسحاب")
+    assert a["source"]["text"] == "هذا الدبلوماسي"
+    assert a["source"]["resolved"] == "دبلوماسي أوروبي"
+    assert a["source"]["anonymous"] is True
+    assert a["polarity"] == "deny"
+
+
+def test_acronym_in_parentheses_is_part_of_the_source() -> None:
+    a = with_content(extract("وذكرت وكالة الأنباء العمانية (العمانية) أن السلطان استقبل الوفد."), "السلطان استقبل الوفد")
+    assert a["source"]["text"] == "وكالة الأنباء العمانية (العمانية)"
+    a = with_content(extract("وقالت وكالة الأنباء الكويتية (كونا) إن الأمير استقبل الوفد."), "الأمير استقبل الوفد")
+    assert a["source"]["text"] == "وكالة الأنباء الكويتية (كونا)"
+    assert a["source"]["resolved"].startswith("وكالة الأنباء الكويتية")
+
+
+@pytest.mark.parametrize("text,source", [
+    pytest.param("وقال سكان لرويترز إن القصف استمر طوال الليل.", "سكان", id="li-reuters"),
+    pytest.param("وقالت القاضية في حكمها إن القصف استمر طوال الليل.", "القاضية", id="fi-hukmiha"),
+    pytest.param("وقال المحامي في حواره مع الإذاعة إن القصف استمر طوال الليل.", "المحامي", id="fi-hiwarihi-maa"),
+])
+def test_source_stops_before_recipient_or_occasion(text: str, source: str) -> None:
+    assert with_content(extract(text), "القصف استمر طوال الليل")["source"]["text"] == source

@@ -434,3 +434,18 @@ def test_resolved_name(text: str, content: str, name: str) -> None:
 def test_basem_is_still_a_given_name() -> None:
     d = extract("وقال الإعلامي باسم يوسف إن البرنامج سيعود قريباً.")
     assert resolved(d, "البرنامج سيعود قريباً") == "باسم يوسف"
+
+
+# --- a participle hanging on a clause that reports nothing -------------------------------
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("قال مسؤول إن الوضع هادئ. وأدانت وزارة الخارجية الأردنية التفجير، معتبرة أنه عمل جبان.",
+                 "عمل جبان", "وزارة الخارجية الأردنية", id="adanat"),
+    pytest.param("ورحب رئيس الاتحاد بالقرار، مؤكداً أنه يخدم مصلحة الأندية.",
+                 "يخدم مصلحة الأندية", "رئيس الاتحاد", id="rahhaba-bi"),
+    pytest.param("وغرد النائب سالم الهاشمي قائلاً إن الجلسة تأجلت.", "الجلسة تأجلت", "سالم الهاشمي",
+                 id="gharrada-qailan"),
+])
+def test_participle_after_a_clause_that_reports_nothing(text: str, content: str, name: str) -> None:
+    a = by_content(extract(text), content)
+    assert a["source"]["text"] is None
+    assert a["source"]["resolved"] == name

@@ -147,6 +147,8 @@ class Lexicon:
     function_words: frozenset[str]
     headline_stop: Phrases
     content_starts: frozenset[str]
+    verbal_nouns: frozenset[str]
+    framing_verbs: frozenset[str]
     subordinators: frozenset[str]
     prepositions: frozenset[str]
     not_sources: frozenset[str]
@@ -155,6 +157,11 @@ class Lexicon:
     clause_links: Phrases
     negations: frozenset[str]
     withheld: Phrases
+
+    def is_gentilic(self, f: str) -> bool:
+        """مصري، مصريه، مصريين (without ال): a gentilic adjective in any gender or number."""
+        g = self.gentilics
+        return f in g or (f.endswith("ه") and f[:-1] in g) or (f.endswith(("ين", "ون")) and f[:-2] in g)
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +204,8 @@ def load() -> Lexicon:
         function_words=_words("function_words.txt"),
         headline_stop=_phrases(lines("headline_stop.txt")),
         content_starts=_words("content_starts.txt"),
+        verbal_nouns=_words("verbal_nouns.txt"),
+        framing_verbs=frozenset(f for w in _words("framing_verbs.txt") for f, _ in perfect_forms(w)),
         subordinators=_words("subordinators.txt"),
         prepositions=_words("prepositions.txt"),
         not_sources=_words("not_sources.txt"),
