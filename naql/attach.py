@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .cues import NAME_QUOTE_WORDS, RELATIVES, Cue, frame_at, pronoun_stems, verb_form
 from .lexicon import PARTICIPLE, PERFECT, Lexicon, VerbForm
-from .text.normalize import normalize
+from .text.normalize import normalize, strip_conjunction
 from .text.segment import SENTENCE_END, Layout
 from .text.tokens import BREAK, PUNCT, QUOTE, WORD, Token
 
@@ -279,8 +279,7 @@ class Attacher:
         """لم / ولا / فلن right before token i."""
         if i == 0 or self.tokens[i - 1].kind != WORD:
             return False
-        n = self.norms[i - 1]
-        return n in self.lex.negations or (len(n) > 2 and n[0] in "وف" and n[1:] in self.lex.negations)
+        return strip_conjunction(self.norms[i - 1]) in self.lex.negations
 
     def object_in(self, src: Range) -> int | None:
         """نفى الجيش استهداف المدنيين: a denial always has an object, so where none was found

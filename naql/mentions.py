@@ -57,12 +57,9 @@ class MentionReader:
             return True
         for f in word_forms(n):
             if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
-                    or f in lex.countries or f in lex.outlets.by_first or (gentilic and self.is_gentilic(f))):
+                    or f in lex.countries or f in lex.outlets.by_first or (gentilic and lex.is_gentilic(f))):
                 return True
         return False
-
-    def is_gentilic(self, f: str) -> bool:
-        return self.lex.is_gentilic(f)
 
     def nameish(self, tok: Token, surname: bool = False) -> bool:
         """Could be part of a name; a surname may look like a gentilic (عادل المصري)."""
@@ -137,7 +134,7 @@ class MentionReader:
                 break
             i += m
             titled = True
-            while i < len(seg) and norms[i].startswith("ال") and self.is_gentilic(bare(norms[i])):
+            while i < len(seg) and norms[i].startswith("ال") and self.lex.is_gentilic(bare(norms[i])):
                 i += 1  # الفنان السوداني، المخرجة المغربية
         if titled:
             while i < len(seg) - 1 and _definite(norms[i]):

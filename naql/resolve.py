@@ -89,41 +89,33 @@ class Resolver:
         for c in cands:
             gender = c.form.gender if c.form else None
             if c.source is not None:
-                m = self.mention(c.source, c.source_skip)
-                e = self.link(m, c.source[0], gender)
-                e.add(m)
-                e.last_at = c.source[0]
+                e, m = self.mentioned(c.source, gender, c.source_skip)
                 if m.role and not e.name_words and e.found_name is None and len(e.mentions) == 1:
                     e.found_name = self.name_for_role(e)
                     if e.found_name:
                         e.words |= {bare(w) for w in normalize(e.found_name).split()}
                 tokens = self.layout.tokens
                 e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
-                if e.gender is None and gender is not None and (c.form is None or c.form.aspect != "imperfect"
-                                                                 or c.rule != "verb.svo"):
-                    e.gender = gender
-                elif e.gender is None and gender is not None:
-                    e.gender = gender
                 out.append(Resolved(c, e, m))
             else:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
-                if e is None and c.speaker is not None:
-                    e = self.speaker_of(c.speaker, gender)
+                if e is None and c.speaker is not None:  # أدانت الوزارة الهجوم، معتبرة
+                    e, _ = self.mentioned(c.speaker, gender)
                 out.append(Resolved(c, e or self.antecedent(gender, out), None))
         for e in self.entities:
             if not e.name_words and e.has_role and e.found_name is None:
                 e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
         return out
 
-    def speaker_of(self, r: tuple[int, int], gender: str | None) -> EntityState:
-        """أدانت الوزارة الهجوم، معتبرة: the subject of the clause a participle hangs on,
-        read and linked as a source mention would be."""
-        m = self.mention(r)
+    def mentioned(self, r: tuple[int, int], gender: str | None, skip: int = 0
+                  ) -> tuple[EntityState, Mention]:
+        """The source at ``r`` read, linked to its entity and recorded there."""
+        m = self.mention(r, skip)
         e = self.link(m, r[0], gender)
         e.add(m)
         e.last_at = r[0]
         e.gender = e.gender or gender
-        return e
+        return e, m
 
     def link(self, m: Mention, at: int, gender: str | None = None) -> EntityState:
         recent = self.entities[-RECENT:][::-1]

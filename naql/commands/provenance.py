@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
@@ -56,6 +56,14 @@ def _number(value: str, prefix: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _one(args: argparse.Namespace, what: str, found, shown: Callable[[Any], Any]) -> int:
+    """One claim or story, or an error naming the id asked for."""
+    if found is None:
+        _err(f"no {what} {args.id}")
+        return 1
+    return _print(args, found.to_dict(), lambda: shown(found))
+
+
 def _limit(n: int) -> int | None:
     return None if n <= 0 else n
 
@@ -73,10 +81,7 @@ def _claims(engine: Engine, args: argparse.Namespace) -> int:
             return _print(args, [c.to_dict() for c in found], lambda: _claims_table(found))
         number = _number(args.id, "c")
         one = claim(conn, number) if number is not None else None
-    if one is None:
-        _err(f"no claim {args.id}")
-        return 1
-    return _print(args, one.to_dict(), lambda: _claim_tree(one))
+    return _one(args, "claim", one, _claim_tree)
 
 
 def _evaluate(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
@@ -119,15 +124,7 @@ def _story(engine: Engine, args: argparse.Namespace) -> int:
             return _print(args, [s.to_dict() for s in found], table)
         number = _number(args.id, "s")
         one = story(conn, number) if number is not None else None
-    if one is None:
-        _err(f"no story {args.id}")
-        return 1
-    return _print(args, one.to_dict(), lambda: _story_tables(one))
-
-
-def _said(c: Claim) -> str:
-    """What the claim says, as its earliest report words it."""
-    return c.members[0].content if c.members else ""
+    return _one(args, "story", one, _story_tables)
 
 
 def _claims_table(found: list[Claim]) -> Table:
@@ -141,7 +138,7 @@ def _claims_table(found: list[Claim]) -> Table:
 
 def _marked(c: Claim) -> str:
     marker = {"deny": "✗ ", "hedge": "? "}.get(c.position, "")
-    return marker + _said(c)
+    return marker + c.said
 
 
 def _claim_tree(c: Claim) -> Tree:
@@ -174,7 +171,7 @@ def _story_tables(s: Story) -> Group:
             t = _table(f"{POSITION_NAMES[position]} ({len(found)})", "claim", "source", "what",
                        "reported by")
             for c in found:
-                t.add_row(c.key, c.source, _said(c),
+                t.add_row(c.key, c.source, c.said,
                           "، ".join(dict.fromkeys(m.outlet or "-" for m in c.members)))
             tables.append(t)
     return Group(*tables)

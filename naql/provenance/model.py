@@ -78,6 +78,11 @@ class Claim:
     def key(self) -> str:
         return f"c{self.id}"
 
+    @property
+    def said(self) -> str:
+        """What the claim says, as its earliest report words it."""
+        return self.members[0].content if self.members else ""
+
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.key, "source": self.source, "first_seen": self.first_seen,
                 "members": [m.to_dict() for m in self.members],

@@ -21,7 +21,6 @@ def _of_kind(kind: str) -> list[list[str]]:
 
 _CUES = frozenset(w[0] for w in _of_kind("cue"))
 _NEGATED = frozenset(w[0] for w in _of_kind("negated cue"))
-NEGATIONS = frozenset(w[0] for w in _of_kind("negation"))
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}  # by first word
 for _words in _of_kind("content"):
     _PHRASES.setdefault(_words[0], []).append(tuple(_words))
@@ -34,7 +33,7 @@ def position(a: dict[str, Any], text: str) -> str:
     """``a`` is an attribution of the document whose text is ``text``."""
     cue = a.get("cue")
     lemma = _lemma(cue["text"]) if cue else None
-    negated = cue is not None and _word_before(text, cue["start"]) in NEGATIONS
+    negated = cue is not None and _word_before(text, cue["start"]) in load().negations
     if lemma in _CUES or (negated and lemma in _NEGATED) or _hedged(words(a["content"]["text"])):
         return "hedge"
     return "deny" if a["polarity"] == "deny" else "assert"

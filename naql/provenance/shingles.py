@@ -23,13 +23,12 @@ from naql.lexicon import lines, load
 from naql.store.keys import search_terms, words
 from naql.text.normalize import normalize, strip_conjunction
 
-from .positions import NEGATIONS
 from .sketch import crc, distinct
 
 N = 4
 
 _COMPLEMENTISERS = frozenset(normalize(w) for w in lines("complementisers.txt"))
-_STOP = (frozenset(search_terms(" ".join(lines("function_words.txt")))) - NEGATIONS
+_STOP = (frozenset(search_terms(" ".join(lines("function_words.txt")))) - load().negations
          | _COMPLEMENTISERS)
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,٫]\d+)?")

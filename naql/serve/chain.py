@@ -78,10 +78,8 @@ ROW, GAP, INDENT, PAD = 42, 12, 22, 4
 NARROWEST = 160  # a box is never narrower: deep trees make the drawing wider instead
 
 
-def draw(roots: Chain | Sequence[Branch], width: int = 300) -> Drawing:
-    """Lay a chain or a tree out, one row per node in depth-first order."""
-    if isinstance(roots, Chain):
-        roots = roots.branches()
+def draw(roots: Sequence[Branch], width: int = 300) -> Drawing:
+    """Lay a tree out (a chain: ``Chain.branches()``), one row per node in depth-first order."""
     placed: list[tuple[Branch, int, int | None]] = []  # a node, its depth, its parent's row
     todo: list[tuple[Branch, int, int | None]] = [(b, 0, None) for b in reversed(roots)]
     while todo:  # depth first without recursion: a tree may be deep

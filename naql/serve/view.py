@@ -102,7 +102,7 @@ def article_view(doc: dict[str, Any], span_ids: Mapping[SpanKey, int] | None = N
     return ArticleView(
         title=doc.get("title"), url=doc.get("url"), outlet=doc.get("outlet"),
         published=doc.get("published"), pieces=pieces(doc["text"], marks),
-        attributions=[_row(a, rows[_name(a["source"])], draw(_chain(a, attrs, nodes, outlet)),
+        attributions=[_row(a, rows[_name(a["source"])], draw(_chain(a, attrs, nodes, outlet).branches()),
                            [c for c in claims.get(a["id"], []) if c[1] > 1]) for a in attrs],
         sources=sorted(rows.values(), key=lambda r: (-r.statements - r.cited, r.colour)))
 
