@@ -70,6 +70,7 @@ class MentionReader:
     def read(self, toks: list[Token]) -> Mention:
         lex = self.lex
         toks, withheld = self.without_withheld(toks)
+        toks = toks[:self.extent(toks)]
         words = [t for t in toks if t.kind == WORD]
         description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
         pointing = len(words) > 1 and words[0].norm in DEMONSTRATIVES
@@ -117,6 +118,19 @@ class MentionReader:
             definite=pointing or (bool(words) and words[0].norm.startswith(("ال", "وال"))),
         )
 
+    def extent(self, toks: list[Token]) -> int:
+        """How many tokens the mention spans before a circumstance: البرهان لدى مخاطبته، الدكتور
+        الأنصاري في القمة. A name takes no prepositional complement, so a preposition after a
+        name-like word opens a circumstance; after a noun it may belong to it (مصدر في الوزارة)."""
+        lex = self.lex
+        for k in range(1, len(toks)):
+            n, prev = toks[k].norm, toks[k - 1]
+            if (toks[k].kind == WORD and (n in lex.adjunct_preps or n in lex.event_preps)
+                    and self.nameish(prev, surname=True) and not lex.titles.match([prev.norm], 0)
+                    and not self.names_a_place(toks, k - 1) and not self.given_before_surname(toks, k, [])):
+                return k
+        return len(toks)
+
     def without_withheld(self, toks: list[Token]) -> tuple[list[Token], bool]:
         """The mention before a clause asking not to be named (متحدث، طلب عدم ذكر اسمه), and
         whether there was one: the clause names no one, and makes the source unnamed."""
@@ -144,7 +158,7 @@ class MentionReader:
     def name_in(self, seg: list[Token], i: int, titled: bool) -> list[Token] | None:
         """A name leading the segment (after titles), else one closing it (وكيل الوزارة سليمان عبدالجبار)."""
         run = self.run_from(seg, i)
-        if run and self.is_name(run, titled):
+        if run and self.is_name(run, titled, alone=i == 0 and len(run) == len(seg)):
             return run
         # a title further in starts a name: المتحدث الأمني لوزارة الداخلية اللواء منصور التركي
         norms = [t.norm for t in seg]
@@ -156,12 +170,13 @@ class MentionReader:
                     return run
         return self.tail_name(seg, i)
 
-    def is_name(self, run: list[Token], titled: bool) -> bool:
+    def is_name(self, run: list[Token], titled: bool, alone: bool = False) -> bool:
         """A run of name-like words is a name when a title announces it, a known given name
         or a kunya (أبو محمد الساعدي، أم خالد) leads it, or none of its words has the article:
         دائرة التنمية is a noun phrase."""
         if all(_definite(t.norm) for t in run):
-            return False
+            # الدكتور الأنصاري، or a surname alone (البرهان); not a plural (المحتجون)
+            return len(run) == 1 and (titled or (alone and not run[0].norm.endswith(PLURAL_ENDINGS)))
         return (titled or run[0].norm in self.lex.given_names or run[0].norm in KUNYA
                 or not any(_definite(t.norm) for t in run))
 
@@ -197,14 +212,18 @@ class MentionReader:
         while tail and tail[0].norm in NAME_PARTICLES and len(tail) > 1 and tail[0].norm != "عبد":
             tail.pop(0)
         if tail and self.names_a_place(seg, seg.index(tail[0])):
-            return None
+            tail = tail[1:]  # رئيس أرامكو أمين الناصر: the company, then the person
+            given = any(not _definite(t.norm) and t.norm not in NAME_PARTICLES for t in tail)
         return tail if given else None
 
     def names_a_place(self, seg: list[Token], k: int) -> bool:
         """والي ولاية سنار، مدير شركة أرامكو: a name governed by an institution or territory noun
         (indefinite, in construct) names that, not the person; after a definite one (رئيسة
         البلدية ريم الخطيب) a new name begins."""
-        return k > 0 and not _definite(seg[k - 1].norm) and seg[k - 1].norm in self.lex.kinds
+        if k == 0 or _definite(seg[k - 1].norm):
+            return False
+        governor = seg[k - 1].norm
+        return governor in self.lex.kinds or (governor in self.lex.roles and governor not in self.lex.titles.by_first)
 
     def in_the_name_of(self, seg: list[Token], k: int) -> bool:
         """الناطق باسم مديرية الأمن، المتحدثتان باسم الحزبين: باسم before a definite word or an
@@ -226,7 +245,8 @@ class MentionReader:
             if self.in_the_name_of(seg, k):
                 break
             surname = bool(run) and t.norm.startswith("ال")
-            if self.nameish(t, surname) or t.norm in NAME_PARTICLES or (is_role and run):
+            if (self.nameish(t, surname) or t.norm in NAME_PARTICLES or (is_role and run)
+                    or self.given_before_surname(seg, k, run)):
                 run.append(t)
                 k += 1
                 continue
@@ -234,6 +254,13 @@ class MentionReader:
         while run and run[-1].norm in NAME_PARTICLES:
             run.pop()
         return run
+
+    def given_before_surname(self, seg: list[Token], k: int, run: list[Token]) -> bool:
+        """علي المصيلحي: a given name that normalises like a function word (على) opens a name
+        when it is not written as the function word and a surname-like word follows."""
+        t = seg[k]
+        return (not run and t.norm in self.lex.given_names and t.text == t.norm and k + 1 < len(seg)
+                and self.nameish(seg[k + 1], surname=True))
 
     def kind_of(self, head: str, words: list[Token], named: bool, personal: bool, anonymous: bool,
                 anonymous_head: str) -> str:
@@ -256,6 +283,7 @@ class MentionReader:
 
 
 PREPOSED_ARTICLE = ("لل", "بال", "كال")
+PLURAL_ENDINGS = ("ون", "ين", "ات", "ه")
 KUNYA = frozenset({"ابو", "ام"})  # a name by one's child: أبو عبد الله
 
 

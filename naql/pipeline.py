@@ -1,4 +1,5 @@
-"""The pipeline: read → clean → segment → find cues → attach sources and contents → resolve."""
+"""The pipeline: read → clean → segment → find cues → attach sources and contents → keep
+plausible speakers → resolve."""
 from __future__ import annotations
 
 from .attach import Candidate, attach
@@ -6,6 +7,7 @@ from .clean import clean
 from .confidence import confidence
 from .cues import find_cues
 from .lexicon import load
+from .plausible import plausible
 from .model import Attribution, Document, Entity, Source, Span, Via
 from .read import Page, parse, read
 from .resolve import UNKNOWN, Resolved, Resolver
@@ -27,7 +29,7 @@ def analyse(page: Page) -> Document:
     text, title = clean(page.text, page.title)
     lex = load()
     lay = layout(tokenize(text))
-    candidates = attach(lay, lex, find_cues(lay, lex))
+    candidates = plausible(attach(lay, lex, find_cues(lay, lex)), lay, lex)
     resolver = Resolver(lay, lex)
     resolved = resolver.run(candidates)
     doc = Document(input=page.input, text=text, title=title, meta=dict(page.meta))

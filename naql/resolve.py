@@ -18,6 +18,7 @@ from .text.tokens import Token
 
 UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
+PERSON_REACH = 400  # tokens back to a person the narrative named, for a subject only in the verb
 
 
 @dataclass(slots=True)
@@ -54,6 +55,8 @@ class EntityState:
 
     @property
     def name(self) -> str:
+        if self.best_name and self.found_name and len(self.found_name.split()) > len(self.best_name.split()):
+            return self.found_name  # العبيدي, named in full elsewhere: سهام العبيدي
         return self.best_name or self.found_name or self.best_description or UNKNOWN
 
     @property
@@ -101,10 +104,13 @@ class Resolver:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
                 if e is None and c.speaker is not None:  # أدانت الوزارة الهجوم، معتبرة
                     e, _ = self.mentioned(c.speaker, gender)
-                out.append(Resolved(c, e or self.antecedent(gender, out), None))
+                e = e or self.antecedent(gender, out) or self.person_before(c, gender)
+                out.append(Resolved(c, e, None))
         for e in self.entities:
             if not e.name_words and e.has_role and e.found_name is None:
                 e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
+            elif e.best_name and len(e.best_name.split()) == 1 and e.found_name is None:
+                e.found_name = self.full_name(e.best_name)
         return out
 
     def mentioned(self, r: tuple[int, int], gender: str | None, skip: int = 0
@@ -129,7 +135,8 @@ class Resolver:
                 names = e.name_words
                 if names and (m.name_words <= names or names <= m.name_words):
                     return e
-                if not names and e.has_role and _contains_sequence(m.sequence, e):
+                if not names and (e.has_role and _contains_sequence(m.sequence, e)
+                                  or e.found_name and m.name_words <= e.words):
                     return e
         elif m.words and (m.definite or m.anonymous or m.role):
             # الوزارة → the ministry named last, before a minister's title that mentions a ministry
@@ -177,6 +184,21 @@ class Resolver:
                 return e
         return None
 
+    def person_before(self, c: Candidate, gender: str | None) -> EntityState | None:
+        """وجّه النائب علي العطيش نقده ... وقال: with no earlier source that agrees, the subject
+        only in the verb is the person the narrative named last (within a few paragraphs)."""
+        at = (c.cue or c.content)[0]
+        people = self.index.people(self.reader)
+        k = bisect_left(people, (at,)) - 1
+        while k >= 0 and at - people[k][0] <= PERSON_REACH:
+            start, name, feminine = people[k]
+            if gender is None or (gender == "f") == feminine:
+                e = next((x for x in self.entities if x.found_name == name), None) or self.new(found_name=name)
+                e.kind, e.anonymous, e.gender = "person", False, "f" if feminine else "m"
+                return e
+            k -= 1
+        return None
+
     def name_for_role(self, e: EntityState) -> str | None:
         """نائبة ... النائبة هدى سجاد: the name written next to the same role in the article."""
         tokens = self.layout.tokens
@@ -202,6 +224,21 @@ class Resolver:
                 if len(run) >= 2 and (after >= len(tokens) or tokens[after].kind != "word"):
                     return " ".join(t.text for t in run)
         return None
+
+    def full_name(self, surname: str) -> str | None:
+        """وقال الأنصاري: the fullest name the article writes ending in that surname (ماجد بن
+        محمد الأنصاري), wherever it stands, so a source is named as fully as the article does."""
+        tokens = self.layout.tokens
+        best: list[Token] = []
+        for i in self.index.positions(bare(normalize(surname)))[:_Index.MAX_PLACES]:
+            start = i
+            while start > 0 and i - start < 6 and tokens[start - 1].kind == "word":
+                start -= 1
+            window = tokens[start:i + 1]
+            tail = self.reader.tail_name([tokens[start - 1], *window] if start else window, 0)
+            if tail and tail[-1] is tokens[i] and len(tail) > len(best):
+                best = tail
+        return " ".join(t.text for t in best) if len(best) > 1 else None
 
     def narrative_mention(self, m: Mention, at: int) -> tuple[str, int] | None:
         """The last "صحيفة X" / "وزارة X" written before token ``at``, and where it starts."""
@@ -251,6 +288,7 @@ class _Index:
         self._bares: list[str] | None = None
         self._at: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
+        self._people: list[tuple[int, str, bool]] | None = None
 
     @property
     def bares(self) -> list[str]:
@@ -263,6 +301,30 @@ class _Index:
     def positions(self, word: str) -> list[int]:
         _ = self.bares
         return self._at.get(word, [])
+
+    def people(self, reader: MentionReader) -> list[tuple[int, str, bool]]:
+        """Named people in the running text, in order: (token index, name, feminine). A name
+        counts when a title or role announces it (النائب علي العطيش، الدكتورة منى) or a known
+        given name opens it with a surname after (أشرف الخولي)."""
+        if self._people is None:
+            self._people = []
+            tokens = self.layout.tokens
+            norms = [t.norm for t in tokens]
+            lex = reader.lex
+            i = 0
+            while i < len(tokens):
+                m = lex.titles.match(norms, i) or (1 if bare(norms[i]) in lex.roles else 0)
+                run = reader.run_from(tokens[i + m:i + m + 8], 0) if m else []
+                titled = bool(m) and len(run) >= 2 and run[0].norm in lex.given_names
+                if not titled:
+                    m, run = 0, reader.run_from(tokens[i:i + 8], 0) if norms[i] in lex.given_names else []
+                if titled or len(run) >= 2:
+                    feminine = m > 0 and norms[i].endswith("ه")
+                    self._people.append((i, " ".join(t.text for t in run), feminine))
+                    i += m + len(run)
+                else:
+                    i += 1
+        return self._people
 
     def written_as(self, norm: str) -> list[int]:
         """Where the word is written exactly so (صحيفة, not الصحيفة): kept per word, so that

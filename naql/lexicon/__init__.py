@@ -157,6 +157,7 @@ class Lexicon:
     clause_links: Phrases
     negations: frozenset[str]
     withheld: Phrases
+    not_speakers: Phrases
 
     def is_gentilic(self, f: str) -> bool:
         """مصري، مصريه، مصريين (without ال): a gentilic adjective in any gender or number."""
@@ -214,4 +215,5 @@ def load() -> Lexicon:
         clause_links=_phrases(lines("clause_links.txt")),
         negations=frozenset(normalize(r["words"]) for r in table("stance.tsv") if r["kind"] == "negation"),
         withheld=_phrases(lines("withheld.txt")),
+        not_speakers=_phrases(lines("not_speakers.txt")),
     )

@@ -1,0 +1,46 @@
+"""Keep only sources that could be speakers, before resolving them.
+
+A source is a nominal: a name, a title or role, a body, a description of people, a document.
+A parse that puts a verb, a preposition, an adverb or a page label first (وأتم، وعن توقعات،
+أخيراً، تاريخ النشر) went wrong somewhere. A cue still reports, with its subject left to the
+verb and resolved as any pro-drop subject is; a pattern without a cue (a headline ``X: Y``, a
+verbless ``X «Y»``) rests on its source alone and is dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .attach import Candidate
+from .lexicon import Lexicon
+from .text.normalize import normalize, strip_conjunction
+from .text.segment import Layout
+
+TANWEEN_FATHA = "\u064b"  # مجدداً، مسؤولاً: an accusative, never the subject
+
+
+def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for c in candidates:
+        if c.source is not None and not could_speak(layout, c.source, c.source_skip, lex):
+            if c.cue is None:
+                continue
+            c = replace(c, source=None, source_skip=0)
+        out.append(c)
+    return out
+
+
+def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon) -> bool:
+    words = [t for t in layout.tokens[source[0]:source[1]] if t.kind == "word"]
+    if not words:
+        return False
+    first = words[0].text[skip:] if words[0] is layout.tokens[source[0]] else words[0].text
+    n = normalize(first)
+    norms = [n, *(t.norm for t in words[1:])]
+    bare = [strip_conjunction(n), *norms[1:]]
+    if lex.not_speakers.match(norms, 0) or lex.not_speakers.match(bare, 0):
+        return False
+    if TANWEEN_FATHA in first:
+        return False
+    if n in lex.roles or n in lex.given_names:  # والي، وليد: a و that belongs to the word
+        return True
+    return not any(w in lex.verbs or w in lex.framing_verbs or w in lex.prepositions for w in (n, bare[0]))
