@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .attach import DEMONSTRATIVES, NAME_PARTICLES, SEPARATORS, word_forms
 from .lexicon import Lexicon
+from .text.normalize import bare, strip_conjunction
 from .text.tokens import WORD, Token
 
 HONORIFIC_PRONOUNS = frozenset({"سموه", "سموها", "معاليه", "معاليها", "سيادته", "سيادتها", "فخامته",
@@ -33,15 +34,6 @@ class Mention:
     definite: bool
 
 
-def bare(word: str) -> str:
-    """A normalised word without its article: الوكالة، والشرطة، للصحيفة → وكاله، شرطه، صحيفه."""
-    if len(word) > 4 and word.startswith(("وال", "فال", "بال", "كال")):
-        return word[3:]
-    if len(word) > 3 and word.startswith(("ال", "لل")):
-        return word[2:]
-    return word
-
-
 class MentionReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -53,6 +45,7 @@ class MentionReader:
         """
         lex = self.lex
         if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
+                or strip_conjunction(n) in lex.verbs
                 or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
             return True
         for f in word_forms(n):
@@ -127,7 +120,8 @@ class MentionReader:
             n, prev = toks[k].norm, toks[k - 1]
             if (toks[k].kind == WORD and (n in lex.adjunct_preps or n in lex.event_preps)
                     and self.nameish(prev, surname=True) and not lex.titles.match([prev.norm], 0)
-                    and not self.names_a_place(toks, k - 1) and not self.given_before_surname(toks, k, [])):
+                    and not self.names_a_place(toks, k - 1) and not self.given_before_surname(toks, k, [])
+                    and not self.tail_name(toks, k)):  # رئيس اللجنة الأمنية في البصرة جبار الساعدي
                 return k
         return len(toks)
 

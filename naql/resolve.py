@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 
 from .attach import Candidate
 from .lexicon import PARTICIPLE, Lexicon
-from .mentions import Mention, MentionReader, bare
-from .text.normalize import normalize
-from .text.segment import Layout
+from .mentions import Mention, MentionReader
+from .text.normalize import bare, normalize
+from .text.segment import SENTENCE_END, Layout
 from .text.tokens import Token
 
 UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
+DESCRIPTION = 16  # tokens of a role's description searched for its other words and the name
 PERSON_REACH = 400  # tokens back to a person the narrative named, for a subject only in the verb
 
 
@@ -200,30 +201,64 @@ class Resolver:
         return None
 
     def name_for_role(self, e: EntityState) -> str | None:
-        """نائبة ... النائبة هدى سجاد: the name written next to the same role in the article."""
-        tokens = self.layout.tokens
-        bares = self.index.bares
+        """مدرب الأهلي → محمد يوسف: the person the article gives the role. The role's head is
+        looked for in the text with its other words (الأهلي، الإسرائيلي ~ إسرائيل) in the
+        description there, and the name is the one written right after that description (وزير
+        التعاون الإقليمي في الحكومة الإسرائيلية، أيوب القرا) or right before it (محمد يوسف،
+        المدرب العام ... بالنادي الأهلي)."""
+        tokens, bares, lex = self.layout.tokens, self.index.bares, self.lex
         for m in e.mentions:
-            seq = m.sequence
-            if not seq:
+            if not m.sequence:
                 continue
-            for i in self.index.positions(seq[0])[:_Index.MAX_PLACES]:
-                if tuple(bares[i:i + len(seq)]) != seq:
-                    continue
-                k = i + len(seq)
-                while k < len(tokens) and tokens[k].text in "،,\"«»“”":
+            wanted = {lex.place(w) for w in m.sequence[1:]}
+            for i in self.index.positions(m.sequence[0])[:_Index.MAX_PLACES]:
+                described: set[str] = set()
+                k, complete = i + 1, (i + 1 if not wanted else None)
+                while k < len(tokens) and k - i <= DESCRIPTION and tokens[k].kind in ("word", "punct") \
+                        and tokens[k].text not in SENTENCE_END:
+                    if complete is not None and k - complete > 1:
+                        break  # the name follows the description at once
+                    name = self.name_at(k) if complete is not None else None
+                    if name:
+                        return name
+                    if tokens[k].kind == "word":
+                        described.add(lex.place(bares[k]))
+                        if complete is None and wanted <= described:
+                            complete = k + 1
                     k += 1
-                window = []
-                for t in tokens[k:k + 8]:
-                    if t.kind != "word":
-                        break
-                    window.append(t)
-                run = self.reader.run_from(window, 0)
-                after = k + len(run)
-                # the name must close its phrase: نائبة ... النائبة هدى سجاد، اليوم
-                if len(run) >= 2 and (after >= len(tokens) or tokens[after].kind != "word"):
-                    return " ".join(t.text for t in run)
+                if wanted <= described:
+                    name = self.name_ending_before(i)
+                    if name:
+                        return name
         return None
+
+    def name_at(self, k: int) -> str | None:
+        """A person's name starting at token ``k`` after a comma, a title or a given name."""
+        tokens = self.layout.tokens
+        if tokens[k].kind != "word":
+            return None
+        norms = [t.norm for t in tokens[k:k + 10]]
+        skip = self.lex.titles.match(norms, 0)
+        after_comma = tokens[k - 1].text in "،,"
+        if not (skip or after_comma or norms[0] in self.lex.given_names):
+            return None
+        run = self.reader.run_from(tokens[k + skip:k + skip + 8], 0)
+        if len(run) >= 2 and self.reader.is_name(run, bool(skip)):
+            return " ".join(t.text for t in run)
+        return None
+
+    def name_ending_before(self, i: int) -> str | None:
+        """محمد يوسف، المدرب العام: the name written just before a description, comma between."""
+        tokens = self.layout.tokens
+        k = i - 1
+        if k < 1 or tokens[k].text not in "،,":
+            return None
+        start = k
+        while start > 0 and k - start < 6 and tokens[start - 1].kind == "word":
+            start -= 1
+        window = tokens[max(start - 1, 0):k]
+        tail = self.reader.tail_name(window, 0) if start else None
+        return " ".join(t.text for t in tail) if tail and len(tail) >= 2 else None
 
     def full_name(self, surname: str) -> str | None:
         """وقال الأنصاري: the fullest name the article writes ending in that surname (ماجد بن

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..text.normalize import normalize
+from ..text.normalize import bare, normalize
 from .inflect import imperfect_forms, jussive_forms, participle_forms, perfect_forms
 
 PERFECT, IMPERFECT, PARTICIPLE = "perfect", "imperfect", "participle"
@@ -137,6 +137,7 @@ class Lexicon:
     kinds: dict[str, str]
     countries: frozenset[str]
     gentilics: frozenset[str]
+    country_of: dict[str, str]  # a gentilic (مصري) → its country (مصر), both normalised without ال
     adjunct_events: frozenset[str]
     adjunct_times: frozenset[str]
     adjunct_preps: frozenset[str]
@@ -158,6 +159,15 @@ class Lexicon:
     negations: frozenset[str]
     withheld: Phrases
     not_speakers: Phrases
+
+    def place(self, word: str) -> str:
+        """A bare word with a gentilic read as its country (فرنسي، الفرنسية → فرنسا), so that
+        وزير خارجية فرنسا and وزير الخارجية الفرنسي describe the same office."""
+        for g in (word, word[:-1] if word.endswith("ه") else word,
+                  word[:-2] if word.endswith(("ين", "ون")) else word):
+            if g in self.country_of:
+                return self.country_of[g]
+        return word
 
     def is_gentilic(self, f: str) -> bool:
         """مصري، مصريه، مصريين (without ال): a gentilic adjective in any gender or number."""
@@ -195,6 +205,7 @@ def load() -> Lexicon:
         kinds={normalize(r["head"]): r["kind"] for r in table("kinds.tsv")},
         countries=frozenset(normalize(r["country"]) for r in countries),
         gentilics=frozenset(normalize(r["gentilic"]) for r in countries),
+        country_of={normalize(r["gentilic"]): bare(normalize(r["country"])) for r in countries},
         adjunct_events=frozenset(normalize(w) for w in adjuncts.get("event", [])),
         adjunct_times=frozenset(normalize(w) for w in adjuncts.get("time", [])),
         adjunct_preps=frozenset(normalize(w) for w in adjuncts.get("preposition", [])),

@@ -27,8 +27,13 @@ def perfect_forms(p: str) -> Iterator[tuple[str, Features]]:
     yield p + "وا", (None, "pl", 3)
     yield p + "ا", ("m", "du", 3)
     yield p + "تا", ("f", "du", 3)
-    if not (len(p) == 3 and p[1] == "ا"):  # hollow verbs shorten before consonant suffixes
-        yield p + "نا", (None, "pl", 1)
+    # first and second person, as quotes and interviews speak (أكدنا، أكدتم؛ قلت، قلنا، قلتم):
+    # hollow verbs shorten before consonant suffixes (قال → قل)
+    stem = p[0] + p[2] if len(p) == 3 and p[1] == "ا" else p
+    if stem != p:
+        yield stem + "ت", (None, "sg", 1)
+    yield stem + "نا", (None, "pl", 1)
+    yield stem + "تم", (None, "pl", 2)
 
 
 def imperfect_forms(i: str) -> Iterator[tuple[str, Features]]:

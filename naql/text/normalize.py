@@ -39,3 +39,12 @@ def strip_conjunction(word: str) -> str:
     if len(word) > 2 and word[0] in CONJUNCTIONS:
         return word[1:]
     return word
+
+
+def bare(word: str) -> str:
+    """A normalised word without its article: الوكالة، والشرطة، للصحيفة → وكاله، شرطه، صحيفه."""
+    if len(word) > 4 and word.startswith(("وال", "فال", "بال", "كال")):
+        return word[3:]
+    if len(word) > 3 and word.startswith(("ال", "لل")):
+        return word[2:]
+    return word

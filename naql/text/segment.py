@@ -107,6 +107,17 @@ def _runs_on(tokens: list[Token], start: int, i: int) -> bool:
             and nxt is not None and nxt.kind == "word" and nxt.text not in ("و", "ف"))
 
 
+def _glued_sentences(before: Token | None, stop: Token, after: Token) -> bool:
+    """انتهى الاجتماع.وأضاف: a full stop written between two Arabic words with no space, as
+        scraped text often has, ends a sentence; an initial (د.صالح) or a number (3.5) does not."""
+    return (before is not None and before.end == stop.start and len(before.text) > 2
+            and _arabic(before.text) and len(after.text) > 2 and _arabic(after.text))
+
+
+def _arabic(word: str) -> bool:
+    return all("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
 def layout(tokens: list[Token]) -> Layout:
     quotes = _pair_quotes(tokens)
     n = len(tokens)
@@ -134,7 +145,8 @@ def layout(tokens: list[Token]) -> Layout:
         elif t.text in SENTENCE_END and depth[i] == 0:
             nxt = tokens[i + 1] if i + 1 < n else None
             end_here = nxt is None or (nxt.text not in SENTENCE_END and not (
-                t.text == "." and nxt.kind != BREAK and nxt.start == t.end))  # ط.صالح، 3.5
+                t.text == "." and nxt.kind != BREAK and nxt.start == t.end
+                and not _glued_sentences(tokens[i - 1] if i else None, t, nxt)))  # ط.صالح، 3.5
         if end_here:
             ends.add(i)
             sentences.append((start, i + 1))
