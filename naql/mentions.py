@@ -256,6 +256,20 @@ class MentionReader:
         return (not run and t.norm in self.lex.given_names and t.text == t.norm and k + 1 < len(seg)
                 and self.nameish(seg[k + 1], surname=True))
 
+    def is_role(self, n: str) -> bool:
+        """وزير، الوزير، لوزير: an office noun, with or without its article or a joined ل."""
+        return any(f in self.lex.roles for f in (bare(n), n[1:] if n.startswith("ل") else n))
+
+    def name_run(self, toks: list[Token]) -> list[Token]:
+        """A name at the start of running text, where nothing bounds it as a mention does: it
+        ends after its first surname with ال (أشرف الخولي | أجرى ...) unless that word is part
+        of a compound (عبد الفتاح، صلاح الدين)."""
+        run = self.run_from(toks, 0)
+        for k, t in enumerate(run):
+            if k and _definite(t.norm) and run[k - 1].norm not in NAME_PARTICLES and t.norm not in COMPOUND_SECONDS:
+                return run[:k + 1]
+        return run
+
     def kind_of(self, head: str, words: list[Token], named: bool, personal: bool, anonymous: bool,
                 anonymous_head: str) -> str:
         lex = self.lex
@@ -278,7 +292,8 @@ class MentionReader:
 
 PREPOSED_ARTICLE = ("لل", "بال", "كال")
 PLURAL_ENDINGS = ("ون", "ين", "ات", "ه")
-KUNYA = frozenset({"ابو", "ام"})  # a name by one's child: أبو عبد الله
+KUNYA = frozenset({"ابو", "ام"})
+COMPOUND_SECONDS = frozenset({"الدين", "الله", "الاسلام", "الرحمن"})  # صلاح الدين، سيف الإسلام  # a name by one's child: أبو عبد الله
 
 
 def _definite(n: str) -> bool:

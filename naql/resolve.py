@@ -19,7 +19,8 @@ from .text.tokens import Token
 UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
 DESCRIPTION = 16  # tokens of a role's description searched for its other words and the name
-PERSON_REACH = 400  # tokens back to a person the narrative named, for a subject only in the verb
+PERSON_REACH = 400
+ISSUED = frozenset({"صادر", "الصادر", "عن", "من"})  # بيان صادر عن الوزارة  # tokens back to a person the narrative named, for a subject only in the verb
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class EntityState:
     kind: str = "unknown"
     anonymous: bool = True
     last_at: int = -1  # token index of the latest mention
+    last_said: int = -1  # the latest attribution credited to this source, in article order
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -101,12 +103,15 @@ class Resolver:
                 tokens = self.layout.tokens
                 e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
                 out.append(Resolved(c, e, m))
+                e.last_said = len(out)
             else:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
                 if e is None and c.speaker is not None:  # أدانت الوزارة الهجوم، معتبرة
                     e, _ = self.mentioned(c.speaker, gender)
                 e = e or self.antecedent(gender, out) or self.person_before(c, gender)
                 out.append(Resolved(c, e, None))
+                if e is not None:
+                    e.last_said = len(out)
         for e in self.entities:
             if not e.name_words and e.has_role and e.found_name is None:
                 e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
@@ -150,12 +155,53 @@ class Resolver:
                 return same or self.new(found_name=narrative[0])
             if linked is not None:
                 return linked
-            if m.role and m.definite and len(m.sequence) == 1 and not m.anonymous:  # المتحدث: the person last quoted
-                person = next((e for e in recent if e.kind == "person" and e.name_words
-                               and (gender is None or e.gender in (None, gender))), None)
+            if m.role and m.definite and not m.anonymous and (len(m.sequence) == 1 or not self.holder_named(m)):
+                # المتحدث، المرشح الجمهوري: an office written with the article points back to the
+                # person last quoted, unless the article names someone else holding it
+                person = max((e for e in recent if e.kind == "person" and e.name_words
+                              and (gender is None or e.gender in (None, gender))),
+                             key=lambda e: e.last_said, default=None)
                 if person is not None:
                     return person
+            if m.kind == "document" and m.definite:
+                issuer = self.issuer_before(m, at)  # البيان → the body whose statement was named
+                if issuer is not None:
+                    return issuer
         return self.new()
+
+    def holder_named(self, m: Mention) -> bool:
+        probe = EntityState(id="", mentions=[m])
+        return self.name_for_role(probe) is not None
+
+    def issuer_before(self, m: Mention, at: int) -> EntityState | None:
+        """وجاء في بيان للخارجية الأمريكية ... وذكر البيان: a statement speaks for whoever
+        issued it, read from the last "بيان لـX" / "بيان صادر عن X" / "بيان X" before it."""
+        places = self.index.written_as(m.head)
+        k = bisect_left(places, at) - 1
+        if k < 0:
+            return None
+        tokens = self.layout.tokens
+        start = places[k] + 1
+        while start < len(tokens) and tokens[start].norm in ISSUED:
+            start += 1
+        end = start
+        while end < len(tokens) and end - start < 6 and tokens[end].kind == "word" \
+                and tokens[end].norm not in self.lex.function_words:
+            end += 1
+        if end == start or not tokens[start].norm.startswith(("ال", "لل", "ل")):
+            return None
+        issuer = self.mention((start, end))
+        if issuer.kind not in ("government", "organization", "media", "group") and not issuer.name:
+            return None
+        words = [t.text for t in tokens[start:end]]
+        if words[0].startswith("لل"):  # للخارجية: ل joined to the article, whose alef falls
+            words[0] = "ال" + words[0][2:]
+        elif words[0].startswith("ل") and not tokens[start].norm.startswith("ال"):
+            words[0] = words[0][1:]
+        name = " ".join(words)
+        e = next((x for x in self.entities if x.found_name == name), None) or self.new(found_name=name)
+        e.kind, e.anonymous = issuer.kind, False
+        return e
 
     def new(self, found_name: str | None = None) -> EntityState:
         e = EntityState(id=f"e{len(self.entities) + 1}", found_name=found_name)
@@ -242,7 +288,7 @@ class Resolver:
         after_comma = tokens[k - 1].text in "،,"
         if not (skip or after_comma or norms[0] in self.lex.given_names):
             return None
-        run = self.reader.run_from(tokens[k + skip:k + skip + 8], 0)
+        run = self.reader.name_run(tokens[k + skip:k + skip + 8])
         if len(run) >= 2 and self.reader.is_name(run, bool(skip)):
             return " ".join(t.text for t in run)
         return None
@@ -339,8 +385,8 @@ class _Index:
 
     def people(self, reader: MentionReader) -> list[tuple[int, str, bool]]:
         """Named people in the running text, in order: (token index, name, feminine). A name
-        counts when a title or role announces it (النائب علي العطيش، الدكتورة منى) or a known
-        given name opens it with a surname after (أشرف الخولي)."""
+        counts when a title or role announces it (النائب علي العطيش، الدكتورة منى، لوزير
+        الخارجية، فيليب هاموند،) or a known given name opens it (أشرف الخولي)."""
         if self._people is None:
             self._people = []
             tokens = self.layout.tokens
@@ -348,18 +394,25 @@ class _Index:
             lex = reader.lex
             i = 0
             while i < len(tokens):
-                m = lex.titles.match(norms, i) or (1 if bare(norms[i]) in lex.roles else 0)
-                run = reader.run_from(tokens[i + m:i + m + 8], 0) if m else []
-                titled = bool(m) and len(run) >= 2 and run[0].norm in lex.given_names
-                if not titled:
-                    m, run = 0, reader.run_from(tokens[i:i + 8], 0) if norms[i] in lex.given_names else []
-                if titled or len(run) >= 2:
+                m = lex.titles.match(norms, i) or (1 if reader.is_role(norms[i]) else 0)
+                run = reader.name_run(tokens[i + m:i + m + 8]) if m else []
+                if not (run and run[0].norm in lex.given_names):
+                    m, run = 0, reader.name_run(tokens[i:i + 8]) if self.opens_name(i, reader) else []
+                if len(run) >= 2:
                     feminine = m > 0 and norms[i].endswith("ه")
                     self._people.append((i, " ".join(t.text for t in run), feminine))
                     i += m + len(run)
                 else:
                     i += 1
         return self._people
+
+    def opens_name(self, i: int, reader: MentionReader) -> bool:
+        """A given name, or a word set off by a comma after a role (لوزير الخارجية، فيليب هاموند)."""
+        tokens = self.layout.tokens
+        if tokens[i].norm in reader.lex.given_names:
+            return True
+        return (i > 1 and tokens[i - 1].text in "،," and not tokens[i].norm.startswith("ال")
+                and any(reader.is_role(t.norm) for t in tokens[max(i - 5, 0):i - 1]))
 
     def written_as(self, norm: str) -> list[int]:
         """Where the word is written exactly so (صحيفة, not الصحيفة): kept per word, so that
