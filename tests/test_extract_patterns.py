@@ -1,4 +1,4 @@
-"""The attribution patterns of naql/attach.py, one sentence (or short article) each.
+"""The attribution patterns of naql/attach/, one sentence (or short article) each.
 
 Every sentence here was written for these tests. Each case states what a reader of the
 output relies on: the content exactly as written (no quotation marks, no إن/أن/بأن), the
