@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..lexicon import PERFECT
 from ..text.tokens import BREAK, PUNCT, QUOTE, WORD
 from .core import COMMAS, MAX_CONTENT, Context, Range
+
+LINKED_SUBJECT = 5  # ، لكن قوى سياسية عديدة أعلنت: words between a clause link and its cue
 from .phrases import is_event_phrase, starts_adjunct
 
 
@@ -57,6 +59,9 @@ def content_end(ctx: Context, start: int, s1: int) -> int:
         if k > start and t.kind == WORD and ctx.layout.depth[k] == base and closes_content_bare(ctx, k):
             end = k
             break
+        if k > start and t.kind == QUOTE and k + 1 < s1 and opens_report(ctx, k + 1):
+            end = k + 1  # ... للمحافظة " مشيرا إلى: a quotation closed, then the next report
+            break
     while end > start and ctx.tokens[end - 1].kind in (PUNCT, BREAK):
         end -= 1
     if end > start and ctx.tokens[end - 1].kind == QUOTE:
@@ -78,11 +83,18 @@ def closes_content(ctx: Context, i: int) -> bool:
     if cue is not None:  # ، أشار إلى / ، مضيفاً / ، وأضاف — not a predicate (، تخبرنا بأن)
         return cue.frame is not None or cue.is_participle or n[:1] in "وف" or cue.form.aspect == PERFECT
     linked = ctx.lex.clause_links.match(ctx.norms, i)
-    if linked and i + linked < len(ctx.tokens) and ctx.is_verb_cue(i + linked):
-        return True  # ، حيث كشفت / ، لكنه أكد: a new clause with its own report
+    if linked and any(ctx.is_verb_cue(k) for k in range(i + linked, min(i + linked + LINKED_SUBJECT, len(ctx.tokens)))
+                      if k == i + linked or ctx.tokens[k].kind == WORD):
+        return True  # ، حيث كشفت / ، لكنه أكد / ، لكن قوى سياسية أعلنت: a new clause with its own report
     if n in ("وذلك", "ذلك") and i + 1 < len(ctx.tokens):
         return starts_adjunct(ctx, i + 1) or is_event_phrase(ctx, i + 1)  # ، وذلك خلال ...
     return False
+
+
+def opens_report(ctx: Context, i: int) -> bool:
+    """A participle or a conjoined verb cue (مشيراً، وأضاف) right after a closing quotation mark."""
+    cue = ctx.cue_at.get(i)
+    return cue is not None and cue.form is not None and (cue.is_participle or ctx.norms[i][:1] in "وف")
 
 
 def closes_content_bare(ctx: Context, k: int) -> bool:

@@ -1,5 +1,5 @@
 """Headlines, rule ``headline``: X: Y at the start of a line, where X is a short name or
-description and no verb stands before the colon."""
+description and no verb stands before the colon, and Y is no report of its own."""
 from __future__ import annotations
 
 from ..text.tokens import BREAK, WORD
@@ -34,7 +34,13 @@ def headlines(ctx: Context) -> list[Candidate]:
                 or ctx.norms[words[0]] in ctx.lex.function_words):
             continue
         content = content_from(ctx, colon + 1, s1)
-        if content is None or ctx.words_in(content[0]) < 2:
+        if content is None or ctx.words_in(content[0]) < 2 or opens_with_report(ctx, content[0][0]):
             continue
         out.append(Candidate(None, (words[0], words[-1] + 1), content[0], "direct", "assert", "headline"))
     return out
+
+
+def opens_with_report(ctx: Context, i: int) -> bool:
+    """واشنطن: دعت الوزارة ... / كتب فلان: قال ترامب ...: a dateline or a byline, whose text
+    goes on with a report of its own, is not a headline."""
+    return any(k in ctx.cue_at and ctx.cue_at[k].form is not None for k in range(i, min(i + 2, len(ctx.tokens))))
