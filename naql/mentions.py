@@ -121,9 +121,15 @@ class MentionReader:
             if (toks[k].kind == WORD and (n in lex.adjunct_preps or n in lex.event_preps)
                     and self.nameish(prev, surname=True) and not lex.titles.match([prev.norm], 0)
                     and not self.names_a_place(toks, k - 1) and not self.given_before_surname(toks, k, [])
-                    and not self.tail_name(toks, k)):  # رئيس اللجنة الأمنية في البصرة جبار الساعدي
+                    and not self.person_after(toks, k)):  # رئيس اللجنة الأمنية في البصرة جبار الساعدي
                 return k
         return len(toks)
+
+    def person_after(self, toks: list[Token], k: int) -> bool:
+        """A person's name closes the mention after token k: a given name opens it (في البصرة
+        جبار الساعدي), not a verbal noun with its pronoun (لدى مخاطبته طلاب الكلية)."""
+        tail = self.tail_name(toks, k)
+        return bool(tail) and tail[0].norm in self.lex.given_names
 
     def without_withheld(self, toks: list[Token]) -> tuple[list[Token], bool]:
         """The mention before a clause asking not to be named (متحدث، طلب عدم ذكر اسمه), and

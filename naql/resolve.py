@@ -186,11 +186,12 @@ class Resolver:
             start += 1
         end = start
         while end < len(tokens) and end - start < 6 and tokens[end].kind == "word" \
-                and tokens[end].norm not in self.lex.function_words:
+                and tokens[end].norm not in self.lex.function_words and tokens[end].norm not in self.lex.complementisers:
             end += 1
-        if end == start or not tokens[start].norm.startswith(("ال", "لل", "ل")):
+        first = tokens[start].norm if end > start else ""
+        if not first.startswith(("ال", "لل", "ل")):
             return None
-        issuer = self.mention((start, end))
+        issuer = self.mention((start, end), 1 if first.startswith("ل") and not first.startswith(("لل", "ال")) else 0)
         if issuer.kind not in ("government", "organization", "media", "group") and not issuer.name:
             return None
         words = [t.text for t in tokens[start:end]]
@@ -303,7 +304,7 @@ class Resolver:
         while start > 0 and k - start < 6 and tokens[start - 1].kind == "word":
             start -= 1
         window = tokens[max(start - 1, 0):k]
-        tail = self.reader.tail_name(window, 0) if start else None
+        tail = self.reader.tail_name(window, 0)  # window[0] only bounds the name
         return " ".join(t.text for t in tail) if tail and len(tail) >= 2 else None
 
     def full_name(self, surname: str) -> str | None:

@@ -93,12 +93,14 @@ def is_masdar(ctx: Context, k: int) -> bool:
 
 def verbal_noun_object(ctx: Context, a: int, b: int) -> int | None:
     """Where a noun-phrase object opens in the unbroken words from a to b: at a verbal noun
-    (verbal_nouns.txt: تسجيل، التزام، مقتل) right after a definite word, since a bare noun
+    (verbal_nouns.txt: تسجيل، التزام، مقتل، رفضها) right after a definite word, since a bare noun
     cannot continue a definite noun phrase (وزارة الصحة السودانية | تسجيل 15 حالة)."""
     for k in range(max(a, 1), b):
         if not ctx.is_word(k) or not ctx.is_word(k - 1):
             return None
-        if ctx.norms[k] in ctx.lex.verbal_nouns and ctx.norms[k - 1].startswith(("ال", "وال", "لل", "بال")):
+        if ctx.norms[k - 1].startswith(("ال", "وال", "لل", "بال")) and (
+                ctx.norms[k] in ctx.lex.verbal_nouns  # ... رفضها للتطبيع: with its agent as a pronoun
+                or any(stem in ctx.lex.verbal_nouns for stem in pronoun_stems(ctx.norms[k]))):
             return k
     return None
 

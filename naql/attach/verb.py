@@ -62,7 +62,9 @@ def from_verb(ctx: Context, cue: Cue) -> Candidate | None:
         return Candidate((cue.start, cue.end), src, content, kind, polarity(ctx, cue), rule + ".after",
                          form, vias, recipient)
     elif form.cls in NP_CONTENT_CLASSES:
-        if rest is not None:
+        if src is not None and (split := verbal_noun_object(ctx, src[0] + 1, src[1])) is not None:
+            src, start = (src[0], split), split  # أعلن المجلس العسكري دعمه للحوار، لكن ...
+        elif rest is not None:
             start = rest
         elif src is None:
             start = cue.end
@@ -230,7 +232,8 @@ def is_byline(ctx: Context, cue: Cue, src: Range | None, content: Range, s1: int
     """كتب - فلان: a verb at a line start whose "content" is a short name closing the line."""
     starts_line = ctx.layout.line_start[cue.start] == ctx.skip_discourse(ctx.layout.line_start[cue.start])
     return (src is None and starts_line and cue.start == ctx.layout.line_start[cue.start]
-            and ctx.words_in(content) <= 3 and ctx.words_in((content[1], s1)) == 0)
+            and ctx.words_in(content) <= 3 and ctx.words_in((content[1], s1)) == 0
+            and not ctx.is_complementiser(content[0] - 1))  # وأضاف أن الرواتب لن تتأخر: a report
 
 
 def head_of(ctx: Context, src: Range) -> Range:
