@@ -45,6 +45,7 @@ class MentionReader:
         """
         lex = self.lex
         if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
+                or n in lex.directions
                 or strip_conjunction(n) in lex.verbs
                 or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
             return True
@@ -217,13 +218,14 @@ class MentionReader:
         return tail if given else None
 
     def names_a_place(self, seg: list[Token], k: int) -> bool:
-        """والي ولاية سنار، مدير شركة أرامكو: a name governed by an institution or territory noun
-        (indefinite, in construct) names that, not the person; after a definite one (رئيسة
+        """والي ولاية سنار، مدير شركة أرامكو، جنوبي سامراء: a name governed by an institution,
+        territory or direction noun (indefinite, in construct) names that, not the person; after a definite one (رئيسة
         البلدية ريم الخطيب) a new name begins."""
         if k == 0 or _definite(seg[k - 1].norm):
             return False
         governor = seg[k - 1].norm
-        return governor in self.lex.kinds or (governor in self.lex.roles and governor not in self.lex.titles.by_first)
+        return (governor in self.lex.kinds or governor in self.lex.directions
+                or (governor in self.lex.roles and governor not in self.lex.titles.by_first))
 
     def in_the_name_of(self, seg: list[Token], k: int) -> bool:
         """الناطق باسم مديرية الأمن، المتحدثتان باسم الحزبين: باسم before a definite word or an

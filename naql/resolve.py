@@ -398,7 +398,7 @@ class _Index:
                 m = lex.titles.match(norms, i) or (1 if reader.is_role(norms[i]) else 0)
                 run = reader.name_run(tokens[i + m:i + m + 8]) if m else []
                 if not (run and run[0].norm in lex.given_names):
-                    m, run = 0, reader.name_run(tokens[i:i + 8]) if self.opens_name(i, reader) else []
+                    m, run = 0, self.name_opening(i, reader)
                 if len(run) >= 2:
                     feminine = m > 0 and norms[i].endswith("ه")
                     self._people.append((i, " ".join(t.text for t in run), feminine))
@@ -407,13 +407,18 @@ class _Index:
                     i += 1
         return self._people
 
-    def opens_name(self, i: int, reader: MentionReader) -> bool:
-        """A given name, or a word set off by a comma after a role (لوزير الخارجية، فيليب هاموند)."""
+    def name_opening(self, i: int, reader: MentionReader) -> list[Token]:
+        """A name opening at token i: a given name, or words set off by commas after a role
+        (لوزير الخارجية، فيليب هاموند، يقول)."""
         tokens = self.layout.tokens
         if tokens[i].norm in reader.lex.given_names:
-            return True
-        return (i > 1 and tokens[i - 1].text in "،," and not tokens[i].norm.startswith("ال")
-                and any(reader.is_role(t.norm) for t in tokens[max(i - 5, 0):i - 1]))
+            return reader.name_run(tokens[i:i + 8])
+        if not (i > 1 and tokens[i - 1].text in "،," and not tokens[i].norm.startswith("ال")
+                and any(reader.is_role(t.norm) for t in tokens[max(i - 5, 0):i - 1])):
+            return []
+        run = reader.name_run(tokens[i:i + 4])
+        after = i + len(run)
+        return run if after < len(tokens) and tokens[after].text in "،," else []
 
     def written_as(self, norm: str) -> list[int]:
         """Where the word is written exactly so (صحيفة, not الصحيفة): kept per word, so that

@@ -254,6 +254,7 @@ def clause_start(ctx: Context, i: int, s0: int) -> int:
         t = ctx.tokens[k]
         if (ctx.is_complementiser(k) or t.text in (":", "؛", ";") or t.text in COMMAS
                 or (t.kind == QUOTE and ctx.layout.quote_at.get(k) is not None and ctx.is_long_quote(k))):
-            return k + 1
+            # ، لكن قوى سياسية أعلنت: the clause opens after its link
+            return k + 1 + (ctx.lex.clause_links.match(ctx.norms, k + 1) if t.text in COMMAS else 0)
         k -= 1
     return lead

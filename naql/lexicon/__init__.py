@@ -155,6 +155,7 @@ class Lexicon:
     not_sources: frozenset[str]
     given_names: frozenset[str]
     modifiers: frozenset[str]
+    directions: frozenset[str]
     clause_links: Phrases
     negations: frozenset[str]
     withheld: Phrases
@@ -223,6 +224,7 @@ def load() -> Lexicon:
         not_sources=_words("not_sources.txt"),
         given_names=_words("given_names.txt"),
         modifiers=_words("modifiers.txt"),
+        directions=_words("directions.txt"),
         clause_links=_phrases(lines("clause_links.txt")),
         negations=frozenset(normalize(r["words"]) for r in table("stance.tsv") if r["kind"] == "negation"),
         withheld=_phrases(lines("withheld.txt")),
