@@ -20,7 +20,7 @@ UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
 DESCRIPTION = 16  # tokens of a role's description searched for its other words and the name
 PERSON_REACH = 400
-ISSUED = frozenset({"صادر", "الصادر", "عن", "من"})  # بيان صادر عن الوزارة  # tokens back to a person the narrative named, for a subject only in the verb
+ISSUED = frozenset({"صادر", "الصادر", "عن", "من"})  # بيان صادر عن الوزارة، توضيح من مكتب الوزير  # tokens back to a person the narrative named, for a subject only in the verb
 
 
 @dataclass(slots=True)
@@ -136,6 +136,10 @@ class Resolver:
             if person is not None:
                 return person
             return self.new(found_name=self.titled_name_before(at))
+        if m.kind == "document":
+            issuer = self.issuer_of(m, at)  # البيان → the body whose statement was named
+            if issuer is not None:
+                return issuer
         if m.name_words:
             for e in recent:
                 names = e.name_words
@@ -163,25 +167,29 @@ class Resolver:
                              key=lambda e: e.last_said, default=None)
                 if person is not None:
                     return person
-            if m.kind == "document" and m.definite:
-                issuer = self.issuer_before(m, at)  # البيان → the body whose statement was named
-                if issuer is not None:
-                    return issuer
+
         return self.new()
 
     def holder_named(self, m: Mention) -> bool:
         probe = EntityState(id="", mentions=[m])
         return self.name_for_role(probe) is not None
 
-    def issuer_before(self, m: Mention, at: int) -> EntityState | None:
-        """وجاء في بيان للخارجية الأمريكية ... وذكر البيان: a statement speaks for whoever
-        issued it, read from the last "بيان لـX" / "بيان صادر عن X" / "بيان X" before it."""
-        places = self.index.written_as(m.head)
-        k = bisect_left(places, at) - 1
-        if k < 0:
-            return None
+    def issuer_of(self, m: Mention, at: int) -> EntityState | None:
+        """بيان للخارجية الأمريكية، توضيح من مكتب الوزير؛ وذكر البيان: a statement speaks for
+        whoever issued it, named after it in the mention itself or, for البيان, in the last
+        "بيان لـX" / "بيان صادر عن X" / "بيان X" written before it."""
         tokens = self.layout.tokens
-        start = places[k] + 1
+        if not m.definite and len(m.sequence) > 1 and bare(tokens[at].norm) == m.head:
+            place = at
+        elif m.definite:
+            places = self.index.written_as(m.head)
+            k = bisect_left(places, at) - 1
+            if k < 0:
+                return None
+            place = places[k]
+        else:
+            return None
+        start = place + 1
         while start < len(tokens) and tokens[start].norm in ISSUED:
             start += 1
         end = start
@@ -189,8 +197,8 @@ class Resolver:
                 and tokens[end].norm not in self.lex.function_words and tokens[end].norm not in self.lex.complementisers:
             end += 1
         first = tokens[start].norm if end > start else ""
-        if not first.startswith(("ال", "لل", "ل")):
-            return None
+        if not first or (start == place + 1 and not first.startswith(("ال", "لل", "ل"))):
+            return None  # بيان الوزارة، بيان للوزارة; after من/عن any noun phrase (من مكتب الوزير)
         issuer = self.mention((start, end), 1 if first.startswith("ل") and not first.startswith(("لل", "ال")) else 0)
         if issuer.kind not in ("government", "organization", "media", "group") and not issuer.name:
             return None

@@ -114,7 +114,7 @@ def np_after(ctx: Context, i: int, s1: int, leading: bool = False) -> Range | No
     while k < s1:
         t = ctx.tokens[k]
         if (ctx.is_sentence_end(k) or (t.text in SENTENCE_END and k + 1 < s1 and ctx.tokens[k + 1].start > t.end)
-                or t.text in COMMAS or t.text in SEPARATORS - {"/"}):
+                or t.text in COMMAS or t.text in SEPARATORS - {"/"} or t.text == ":"):
             break
         if t.kind == WORD:
             if k > start and (ctx.is_complementiser(k) or ctx.norms[k] in ("فان",) or is_masdar(ctx, k)
@@ -131,7 +131,7 @@ def np_after(ctx: Context, i: int, s1: int, leading: bool = False) -> Range | No
         k += 1
         if ctx.words_in((start, k)) >= 10:
             break
-    while k > start and ctx.tokens[k - 1].kind == PUNCT:
+    while k > start and ctx.tokens[k - 1].kind in (PUNCT, QUOTE) and ctx.layout.quote_closing(k - 1) is None:
         k -= 1
     return (start, k) if ctx.words_in((start, k)) else None
 
@@ -143,7 +143,8 @@ def continues_np(ctx: Context, k: int) -> bool:
         return True
     if n.startswith("ل") and k + 1 < len(ctx.norms) and ctx.norms[k + 1].startswith("ال"):
         return True  # المرصد السوري لحقوق الإنسان
-    return n.startswith("ال") or n in NAME_PARTICLES or n.startswith(("لل", "بال")) or n.startswith("عبدال")
+    return (n.startswith("ال") or n in NAME_PARTICLES or n.startswith(("لل", "بال")) or n.startswith("عبدال")
+            or n in ctx.lex.given_names)  # لوزير الدولة سامي الخطيب
 
 
 def split_conjuncts(ctx: Context, r: Range) -> list[Range]:
