@@ -148,3 +148,16 @@ def test_first_person_cue_inside_a_quote() -> None:
 def test_content_ends_where_the_report_ends(text: str, content: str) -> None:
     d = extract(text)
     assert content in [a["content"]["text"] for a in d["attributions"]]
+
+
+# --- statements and the bodies that issue them ----------------------------------------------
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("وجاء في بيان لوزارة الري المصرية: «منسوب النيل مستقر ولا داعي للقلق».",
+                 "منسوب النيل مستقر ولا داعي للقلق", "وزارة الري المصرية", id="ja-fi-bayan"),
+    pytest.param("صدر عن المكتب الإعلامي لوزير الدولة سامي الخطيب، البيان الآتي: «الأخبار المتداولة مفبركة».",
+                 "الأخبار المتداولة مفبركة", "المكتب الإعلامي لوزير الدولة سامي الخطيب", id="sadar-an"),
+    pytest.param("توضيح من مكتب الوزير الخطيب: أخبار مفبركة ولا أساس لها",
+                 "أخبار مفبركة ولا أساس لها", "مكتب الوزير الخطيب", id="headline-document-from"),
+])
+def test_a_statement_is_credited_to_its_issuer(text: str, content: str, name: str) -> None:
+    assert resolved(text, content) == name

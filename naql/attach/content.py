@@ -6,6 +6,7 @@ from ..lexicon import PERFECT
 from ..text.tokens import BREAK, PUNCT, QUOTE, WORD
 from .core import COMMAS, MAX_CONTENT, Context, Range
 
+ANNOUNCEMENT = 4  # البيان الآتي: words before a colon that only announce a quotation
 LINKED_SUBJECT = 5  # ، لكن قوى سياسية عديدة أعلنت: words between a clause link and its cue
 from .phrases import is_event_phrase, starts_adjunct
 
@@ -16,6 +17,7 @@ def content_from(ctx: Context, start: int, s1: int) -> tuple[Range, bool] | None
         start += 1
     if start >= s1:
         return None
+    start = past_announcement(ctx, start, s1)
     q = ctx.layout.quote_at.get(start)
     # a quotation that stands alone is the content, however short (بأنها «تكهنات إعلامية»)
     if q is not None and (q.close is not None or ctx.is_long_quote(start)) and q.end - q.open <= MAX_CONTENT:
@@ -27,6 +29,17 @@ def content_from(ctx: Context, start: int, s1: int) -> tuple[Range, bool] | None
             return ((a, b), True) if ctx.words_in((a, b)) else None
     end = content_end(ctx, start, s1)
     return ((start, end), False) if ctx.words_in((start, end)) else None
+
+
+def past_announcement(ctx: Context, start: int, s1: int) -> int:
+    """البيان الآتي: «...»: a few words announcing a quotation are not what was said."""
+    for k in range(start + 1, min(start + ANNOUNCEMENT + 1, s1)):
+        if ctx.tokens[k].kind == WORD and k in ctx.cue_at:
+            return start
+        if ctx.tokens[k].text == ":":
+            q = ctx.layout.quote_at.get(k + 1)
+            return k + 1 if q is not None and q.close is not None else start
+    return start
 
 
 def ends_content(ctx: Context, i: int, s1: int) -> bool:
