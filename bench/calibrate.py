@@ -9,11 +9,10 @@ so that a rule seen a few times does not get 0 or 1.
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 
 import naql
-from naql.evaluate import _pred_source, load_gold, match, source_right
+from naql.evaluate import evaluate
 
 PRIOR = 4  # pseudo-observations at the overall rate
 TABLE = Path(naql.__file__).parent / "lexicon" / "data" / "confidence.tsv"
@@ -24,14 +23,9 @@ def main() -> None:
     ap.add_argument("gold")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    seen, right = Counter(), Counter()
-    for gid, g in load_gold(args.gold).items():
-        pred = naql.extract(g["text"], "text", name=gid).to_dict()["attributions"]
-        ok = {j for i, j in match(g["attributions"], pred)
-              if source_right(_pred_source(pred[j]), g["attributions"][i]["source_resolved"])}
-        for j, a in enumerate(pred):
-            seen[a["rule"]] += 1
-            right[a["rule"]] += j in ok
+    by_rule = evaluate(args.gold, lambda text, gid: naql.extract(text, "text", name=gid).to_dict()).by_rule
+    seen = {rule: r.predicted for rule, r in by_rule.items()}
+    right = {rule: r.end_to_end for rule, r in by_rule.items()}
     overall = sum(right.values()) / max(1, sum(seen.values()))
     rows = {rule: (right[rule] + PRIOR * overall) / (seen[rule] + PRIOR) for rule in seen}
     for rule in sorted(rows, key=lambda r: -seen[r]):

@@ -3,6 +3,10 @@
 A predicted attribution matches a gold one when their contents' token F1 is at least 0.5
 (one-to-one, best pairs first); its source is right when the resolved names share at least
 half of the shorter one's informative tokens and the prediction is not much longer.
+
+Beside the guideline's figures, precision per ``rule`` (the pattern that found each predicted
+attribution, naql/attach/): how many of its attributions match a gold content, and how many
+of those also have the right source, so a pattern can be measured on its own.
 """
 from __future__ import annotations
 
@@ -82,6 +86,26 @@ def _spans(a: dict) -> Iterable[dict]:
             yield v
 
 
+NO_RULE = "(none)"  # a prediction that names no rule (another extractor's output)
+
+
+@dataclass
+class RuleScore:
+    """The predicted attributions of one rule: how many, how many matched a gold content, and
+    how many of those have the right source."""
+    predicted: int = 0
+    matched: int = 0
+    end_to_end: int = 0
+
+    @property
+    def content_precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def e2e_precision(self) -> float:
+        return self.end_to_end / self.predicted if self.predicted else 0.0
+
+
 @dataclass
 class Scores:
     documents: int = 0
@@ -100,6 +124,7 @@ class Scores:
     spans: int = 0
     spans_exact: int = 0
     per_doc: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+    by_rule: dict[str, RuleScore] = field(default_factory=dict)
 
     @staticmethod
     def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -115,11 +140,19 @@ class Scores:
     def e2e(self) -> tuple[float, float, float]:
         return self.prf(self.end_to_end, self.predicted, self.gold)
 
-    def report(self, per_doc: bool = False) -> str:
+    def rules(self) -> list[tuple[str, RuleScore]]:
+        """Per rule, most predicted first."""
+        return sorted(self.by_rule.items(), key=lambda kv: (-kv[1].predicted, kv[0]))
+
+    def report(self, per_doc: bool = False, by_rule: bool = False) -> str:
         m = self.matched or 1
         lines = []
         if per_doc:
             lines += ["doc %-12s gold %3d pred %3d matched %3d end-to-end %3d" % row for row in self.per_doc]
+        if by_rule:
+            lines.append(f"{'rule':<18} {'predicted':>9}  {'content P':<12}  {'end-to-end P':<12}")
+            lines += [f"{rule:<18} {r.predicted:>9}  {r.content_precision:.3f} ({r.matched:>4})"
+                      f"  {r.e2e_precision:.3f} ({r.end_to_end:>4})" for rule, r in self.rules()]
         cp, cr, cf = self.content
         ep, er, ef = self.e2e
         anon = self.anonymity / self.anonymity_n if self.anonymity_n else 0
@@ -133,6 +166,30 @@ class Scores:
             f"end-to-end F1 {ef:.3f} (P {ep:.3f} R {er:.3f})",
         ]
         return "\n".join(lines)
+
+    def to_dict(self, per_doc: bool = False) -> dict:
+        """The figures as JSON-ready data, with the counts they are computed from."""
+        def prf(v: tuple[float, float, float]) -> dict:
+            return {"p": round(v[0], 4), "r": round(v[1], 4), "f1": round(v[2], 4)}
+
+        m = self.matched or 1
+        out = {
+            "documents": self.documents, "missing": self.missing, "gold": self.gold,
+            "predicted": self.predicted, "matched": self.matched, "end_to_end": self.end_to_end,
+            "content": prf(self.content), "e2e": prf(self.e2e),
+            "on_matches": {"source": round(self.source / m, 4), "type": round(self.type / m, 4),
+                           "polarity": round(self.polarity / m, 4),
+                           "anonymity": round(self.anonymity / self.anonymity_n, 4) if self.anonymity_n else 0.0,
+                           "via_recall": round(self.via_hit / self.via_gold, 4) if self.via_gold else 0.0},
+            "offsets": {"exact": self.spans_exact, "spans": self.spans},
+            "by_rule": [{"rule": rule, "predicted": r.predicted, "matched": r.matched, "end_to_end": r.end_to_end,
+                         "content_precision": round(r.content_precision, 4),
+                         "e2e_precision": round(r.e2e_precision, 4)} for rule, r in self.rules()],
+        }
+        if per_doc:
+            out["per_doc"] = [dict(zip(("id", "gold", "predicted", "matched", "end_to_end"), row))
+                              for row in self.per_doc]
+        return out
 
 
 def match(gold_attrs: list[dict], pred_attrs: list[dict]) -> list[tuple[int, int]]:
@@ -171,10 +228,15 @@ def score(golds: dict[str, dict], preds: dict[str, dict]) -> Scores:
                 except (TypeError, KeyError):
                     pass
         pairs = match(ga, pa)
+        rules = [t.by_rule.setdefault(a.get("rule") or NO_RULE, RuleScore()) for a in pa]
+        for r in rules:
+            r.predicted += 1
         doc_e2e = 0
         for i, j in pairs:
             gold_a, pred_a = ga[i], pa[j]
             right = source_right(_pred_source(pred_a), gold_a["source_resolved"])
+            rules[j].matched += 1
+            rules[j].end_to_end += right
             t.source += right
             doc_e2e += right
             t.type += pred_a.get("type") == gold_a["type"]

@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 import naql
+from naql.attach.core import Context
+from naql.attach.frames import from_frame
+from naql.attach.participle import from_participle
+from naql.attach.verb import from_verb
+from naql.cues import find_cues
+from naql.lexicon import PARTICIPLE, load
+from naql.text.segment import layout
+from naql.text.tokens import tokenize
 
 
 def spans_of(d: dict):
@@ -54,3 +62,24 @@ def by_content(d: dict, content: str) -> dict:
     found = [a for a in d["attributions"] if a["content"]["text"] == content]
     assert len(found) == 1, f"expected one attribution with content {content!r}, got:\n{describe(d)}"
     return found[0]
+
+
+def pattern_finds(text: str, pattern) -> list[tuple[str, str | None, str]]:
+    """What one pattern module of naql/attach/ finds on its own: (rule, source, content).
+
+    ``pattern`` is a per-cue function (``from_verb``, ``from_participle``, ``from_frame``), given
+    the cues it reads, or a whole-article one (``headlines``, ``verbless``)."""
+    lex = load()
+    lay = layout(tokenize(text))
+    ctx = Context(lay, lex, find_cues(lay, lex))
+    reads = {from_frame: lambda c: c.frame is not None,
+             from_verb: lambda c: c.form is not None and c.form.aspect != PARTICIPLE,
+             from_participle: lambda c: c.form is not None and c.form.aspect == PARTICIPLE}
+    if pattern in reads:
+        found = [c for c in (pattern(ctx, cue) for cue in ctx.cues if reads[pattern](cue)) if c is not None]
+    else:
+        found = pattern(ctx)
+
+    def span(r, skip=0):
+        return text[lay.tokens[r[0]].start + skip:lay.tokens[r[1] - 1].end] if r else None
+    return [(c.rule, span(c.source, c.source_skip), span(c.content)) for c in found]

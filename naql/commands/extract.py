@@ -19,6 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e = subparsers.add_parser("evaluate", help="score naql against gold files (gold/GUIDELINE.md)")
     e.add_argument("gold", metavar="GOLD_DIR")
     e.add_argument("--per-doc", action="store_true", help="a line per document")
+    e.add_argument("--by-rule", action="store_true",
+                   help="precision per rule (the pattern that found each attribution), most used first")
+    e.add_argument("--format", choices=("text", "json"), default="text",
+                   help="json: every figure and count, per rule included, as one object")
     e.add_argument("--min-f1", type=float, default=0.0, help="exit 1 below this end-to-end F1")
     e.set_defaults(func=run_evaluate)
 
@@ -47,5 +51,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from ..evaluate import evaluate
 
     scores = evaluate(args.gold, lambda text, gid: extract(text, "text", name=gid).to_dict())
-    print(scores.report(per_doc=args.per_doc))
+    if args.format == "json":
+        print(json.dumps(scores.to_dict(per_doc=args.per_doc), ensure_ascii=False, indent=2))
+    else:
+        print(scores.report(per_doc=args.per_doc, by_rule=args.by_rule))
     return 0 if scores.e2e[2] >= args.min_f1 else 1
