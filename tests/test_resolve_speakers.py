@@ -161,3 +161,16 @@ def test_content_ends_where_the_report_ends(text: str, content: str) -> None:
 ])
 def test_a_statement_is_credited_to_its_issuer(text: str, content: str, name: str) -> None:
     assert resolved(text, content) == name
+
+
+# --- contents that are noun phrases ---------------------------------------------------------
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("نفت وزارة الدفاع الليبية إرسال أي قوات إلى الحدود.", "إرسال أي قوات إلى الحدود",
+                 "وزارة الدفاع الليبية", id="denied-act"),
+    pytest.param("وتوقع صندوق النقد العربي نمو الاقتصاد الأردني بنسبة 3% العام المقبل.",
+                 "نمو الاقتصاد الأردني بنسبة 3% العام المقبل", "صندوق النقد العربي", id="forecast"),
+    pytest.param("أعلن المجلس العسكري دعمه للحوار، لكن أحزاباً معارضة كثيرة أعلنت رفضها للمبادرة.",
+                 "رفضها للمبادرة", "أحزاباً معارضة كثيرة", id="subject-after-but"),
+])
+def test_noun_phrase_contents(text: str, content: str, name: str) -> None:
+    assert resolved(text, content) == name

@@ -52,6 +52,9 @@ def from_verb(ctx: Context, cue: Cue) -> Candidate | None:
         start, kind = opened
         if form.cls == "accuse" and rest is not None:
             start = rest
+        elif (opener[0] == "np" and src is not None and form.cls in NP_CONTENT_CLASSES
+              and (split := verbal_noun_object(ctx, src[0] + 1, src[1])) is not None):
+            src, start = (src[0], split), split  # نفت الحكومة إرسال أي مبعوث: the act is denied
     elif rule == "verb.svo" and form.cls in NP_CONTENT_CLASSES:
         start = rest if rest is not None else skip_recipient(ctx, cue.end, region_end)
         if start < s1 and ctx.tokens[start].kind == WORD and starts_adjunct(ctx, start):
