@@ -21,7 +21,8 @@ TANWEEN_FATHA = "\u064b"  # مجدداً، مسؤولاً: an accusative, never 
 def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list[Candidate]:
     out = []
     for c in candidates:
-        if c.source is not None and not could_speak(layout, c.source, c.source_skip, lex):
+        if c.source is not None and not could_speak(layout, c.source, c.source_skip, lex,
+                                                     accusative=c.rule == "verb.svo"):
             if c.cue is None:
                 continue
             c = replace(c, source=None, source_skip=0)
@@ -29,7 +30,9 @@ def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list
     return out
 
 
-def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon) -> bool:
+def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon, accusative: bool = False) -> bool:
+    """``accusative``: the subject stands before its verb, where إنّ or لكنّ make it accusative
+    (لكن أحزاباً معارضة أعلنت)."""
     words = [t for t in layout.tokens[source[0]:source[1]] if t.kind == "word"]
     if not words:
         return False
@@ -39,7 +42,7 @@ def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon
     bare = [strip_conjunction(n), *norms[1:]]
     if lex.not_speakers.match(norms, 0) or lex.not_speakers.match(bare, 0):
         return False
-    if TANWEEN_FATHA in first:
+    if TANWEEN_FATHA in first and not accusative:
         return False
     if n in lex.roles or n in lex.given_names:  # والي، وليد: a و that belongs to the word
         return True
