@@ -78,6 +78,10 @@ def frame_at(lex: Lexicon, norms: list[str], i: int) -> tuple[Frame, int] | None
     return None
 
 
+TANWEEN_FATHA = "\u064b"  # نفياً: an accusative noun, never a finite verb
+COGNATE_REACH = 4  # tokens from a verb to its own verbal noun as object (تنفي في بيانها نفيا)
+
+
 def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
     tokens, norms = layout.tokens, [t.norm for t in layout.tokens]
     in_name_quote = _inside_short_quotes(layout)
@@ -111,6 +115,10 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
             form = None
         if form is not None and form.cls == "renew":
             form = _renewed(lex, layout, i, form)
+        if form is not None and form.aspect != PARTICIPLE and (TANWEEN_FATHA in tok.text or (
+                cues and i - cues[-1].end < COGNATE_REACH and cues[-1].form is not None
+                and cues[-1].form.lemma == form.lemma)):
+            form = None  # نفت الحركة نفياً قاطعاً: the verb's own noun as its object, not a second report
         if form is not None and (form.aspect != PARTICIPLE or _participle_position(layout, lex, i)):
             cues.append(Cue(i, i + 1, form=form))
         i += 1

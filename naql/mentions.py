@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .attach import DEMONSTRATIVES, NAME_PARTICLES, SEPARATORS, word_forms
+from .attach import DEMONSTRATIVES, NAME_PARTICLES, RELATIVE_PRONOUNS, SEPARATORS, word_forms
 from .lexicon import Lexicon
 from .text.normalize import bare, strip_conjunction
 from .text.tokens import WORD, Token
@@ -45,7 +45,7 @@ class MentionReader:
         """
         lex = self.lex
         if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
-                or n in lex.directions
+                or bare(n) in lex.directions
                 or strip_conjunction(n) in lex.verbs
                 or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
             return True
@@ -119,6 +119,8 @@ class MentionReader:
         lex = self.lex
         for k in range(1, len(toks)):
             n, prev = toks[k].norm, toks[k - 1]
+            if n in RELATIVE_PRONOUNS:
+                return k  # المصدر الذي طلب عدم الكشف عن اسمه: a clause about the source
             if (toks[k].kind == WORD and (n in lex.adjunct_preps or n in lex.event_preps)
                     and self.nameish(prev, surname=True) and not lex.titles.match([prev.norm], 0)
                     and not self.names_a_place(toks, k - 1) and not self.given_before_surname(toks, k, [])

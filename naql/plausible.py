@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .attach import Candidate
+from .cues import TANWEEN_FATHA
 from .lexicon import Lexicon
 from .text.normalize import normalize, strip_conjunction
 from .text.segment import Layout
 
-TANWEEN_FATHA = "\u064b"  # مجدداً، مسؤولاً: an accusative, never the subject
 
 
 def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list[Candidate]:
@@ -44,6 +44,8 @@ def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon
         return False
     if TANWEEN_FATHA in first and not accusative:
         return False
-    if n in lex.roles or n in lex.given_names:  # والي، وليد: a و that belongs to the word
+    if n in lex.roles or n in lex.given_names or lex.titles.match(norms, 0):  # والي، وليد، د.
         return True
+    if (len(bare[0]) < 2 and not bare[0].isdigit()) or n in lex.subordinators:  # بـ، بعد (not 3 مصادر)
+        return False
     return not any(w in lex.verbs or w in lex.framing_verbs or w in lex.prepositions for w in (n, bare[0]))

@@ -20,7 +20,9 @@ UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
 DESCRIPTION = 16  # tokens of a role's description searched for its other words and the name
 PERSON_REACH = 400
-ISSUED = frozenset({"صادر", "الصادر", "عن", "من"})  # بيان صادر عن الوزارة، توضيح من مكتب الوزير  # tokens back to a person the narrative named, for a subject only in the verb
+# بيان صادر عن الوزارة، توضيح من مكتب الوزير، تحقيق أجرته الصحيفة
+ISSUED = frozenset({"صادر", "الصادر", "عن", "من", "اجرته", "اعدته", "نشرته", "اصدرته", "اجراه", "اعده",
+                    "نشره", "اصدره"})  # tokens back to a person the narrative named, for a subject only in the verb
 
 
 @dataclass(slots=True)

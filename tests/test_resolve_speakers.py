@@ -174,3 +174,25 @@ def test_a_statement_is_credited_to_its_issuer(text: str, content: str, name: st
 ])
 def test_noun_phrase_contents(text: str, content: str, name: str) -> None:
     assert resolved(text, content) == name
+
+
+# --- parses that looked like speakers --------------------------------------------------------
+def test_the_verbs_own_noun_is_no_second_report() -> None:
+    d = extract("ونفت الحركة في بيانها نفياً قاطعاً كل الادعاءات.")
+    assert [(a["cue"]["text"], a["source"]["resolved"]) for a in d["attributions"]] == [("ونفت", "الحركة")]
+
+
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("قال المصدر الذي طلب عدم الكشف عن اسمه إن الصفقة اكتملت.", "الصفقة اكتملت", "المصدر",
+                 id="relative-clause-after-source"),
+    pytest.param("كشف تحقيق أجرته صحيفة الأفق أن المصنع أغلق سراً.", "المصنع أغلق سراً", "صحيفة الأفق",
+                 id="investigation-by-paper"),
+    pytest.param("وذلك بعدما أكدت الوزارة أن المعبر مغلق.", "المعبر مغلق", "الوزارة", id="clause-opener"),
+])
+def test_source_is_the_noun_phrase(text: str, content: str, name: str) -> None:
+    assert resolved(text, content) == name
+
+
+def test_an_adjective_after_an_office_is_no_surname() -> None:
+    d = extract("وقال الممثل الكوري الشمالي إن التقارير كاذبة.")
+    assert by_content(d, "التقارير كاذبة")["source"]["resolved"] == "الممثل الكوري الشمالي"

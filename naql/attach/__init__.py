@@ -24,14 +24,15 @@ from ..cues import Cue
 from ..lexicon import PARTICIPLE, Lexicon
 from ..text.segment import Layout
 from ..text.tokens import BREAK, Token
-from .core import DEMONSTRATIVES, NAME_PARTICLES, SEPARATORS, Candidate, Context, Range, word_forms
+from .core import (
+    DEMONSTRATIVES, NAME_PARTICLES, RELATIVE_PRONOUNS, SEPARATORS, Candidate, Context, Range, word_forms)
 from .frames import from_frame
 from .headline import headlines
 from .participle import from_participle
 from .verb import from_verb
 from .verbless import verbless
 
-__all__ = ["DEMONSTRATIVES", "NAME_PARTICLES", "SEPARATORS", "Candidate", "attach", "word_forms"]
+__all__ = ["DEMONSTRATIVES", "NAME_PARTICLES", "RELATIVE_PRONOUNS", "SEPARATORS", "Candidate", "attach", "word_forms"]
 
 NESTED_SOURCE_TOKENS = 6  # a report inside another's words names its source briefly
 
