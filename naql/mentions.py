@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .attach import DEMONSTRATIVES, NAME_PARTICLES, RELATIVE_PRONOUNS, SEPARATORS, word_forms
+from .cues import pronoun_stems
 from .lexicon import Lexicon
 from .text.normalize import bare, strip_conjunction
 from .text.tokens import WORD, Token
@@ -49,7 +50,7 @@ class MentionReader:
                 or strip_conjunction(n) in lex.verbs
                 or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
             return True
-        for f in word_forms(n):
+        for f in word_forms(n) + ([n[1:]] if n[:1] == "ل" and n[1:2] != "ل" else []):  # لنادي، لوزارة
             if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
                     or f in lex.countries or f in lex.outlets.by_first or (gentilic and lex.is_gentilic(f))):
                 return True
@@ -119,14 +120,21 @@ class MentionReader:
         lex = self.lex
         for k in range(1, len(toks)):
             n, prev = toks[k].norm, toks[k - 1]
-            if n in RELATIVE_PRONOUNS:
-                return k  # المصدر الذي طلب عدم الكشف عن اسمه: a clause about the source
+            if n in RELATIVE_PRONOUNS or self.manner_of_saying(n):
+                return k  # المصدر الذي طلب عدم الكشف عن اسمه، العودة بقوله: no part of the source
             if (toks[k].kind == WORD and (n in lex.adjunct_preps or n in lex.event_preps)
                     and self.nameish(prev, surname=True) and not lex.titles.match([prev.norm], 0)
                     and not self.names_a_place(toks, k - 1) and not self.given_before_surname(toks, k, [])
                     and not self.person_after(toks, k)):  # رئيس اللجنة الأمنية في البصرة جبار الساعدي
                 return k
         return len(toks)
+
+    def manner_of_saying(self, n: str) -> bool:
+        """بقوله، بالقول، بتأكيده: the verbal noun of saying with بـ, how the words were put."""
+        if not n.startswith("ب"):
+            return False
+        rest = n[3:] if n.startswith("بال") else n[1:]
+        return rest in self.lex.masdars or any(stem in self.lex.masdars for stem in pronoun_stems(rest))
 
     def person_after(self, toks: list[Token], k: int) -> bool:
         """A person's name closes the mention after token k: a given name opens it (في البصرة
@@ -226,6 +234,8 @@ class MentionReader:
         if k == 0 or _definite(seg[k - 1].norm):
             return False
         governor = seg[k - 1].norm
+        if governor.startswith("ل") and not governor.startswith("ال"):
+            governor = governor[1:]  # المدير الفني لنادي ليفربول
         return (governor in self.lex.kinds or governor in self.lex.directions
                 or (governor in self.lex.roles and governor not in self.lex.titles.by_first))
 

@@ -22,7 +22,7 @@ DESCRIPTION = 16  # tokens of a role's description searched for its other words 
 PERSON_REACH = 400
 # بيان صادر عن الوزارة، توضيح من مكتب الوزير، تحقيق أجرته الصحيفة
 ISSUED = frozenset({"صادر", "الصادر", "عن", "من", "اجرته", "اعدته", "نشرته", "اصدرته", "اجراه", "اعده",
-                    "نشره", "اصدره"})  # tokens back to a person the narrative named, for a subject only in the verb
+                    "نشره", "اصدره", "جمعتها", "جمعته"})  # tokens back to a person the narrative named, for a subject only in the verb
 
 
 @dataclass(slots=True)

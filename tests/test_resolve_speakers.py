@@ -196,3 +196,15 @@ def test_source_is_the_noun_phrase(text: str, content: str, name: str) -> None:
 def test_an_adjective_after_an_office_is_no_surname() -> None:
     d = extract("وقال الممثل الكوري الشمالي إن التقارير كاذبة.")
     assert by_content(d, "التقارير كاذبة")["source"]["resolved"] == "الممثل الكوري الشمالي"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("وأعلنت الحكومة الأردنية في يونيو تعليق الدراسة في المدارس.", "تعليق الدراسة في المدارس",
+                 "الحكومة الأردنية", id="month-after-source"),
+    pytest.param("وتابع الخطيب بقوله إن الموسم لم ينته بعد.", "الموسم لم ينته بعد", "الخطيب",
+                 id="manner-of-saying"),
+    pytest.param("وقال المدير الفني لنادي الوحدة، سامي الحربي، إن الفريق جاهز.", "الفريق جاهز", "سامي الحربي",
+                 id="club-then-name"),
+])
+def test_source_without_time_manner_or_club(text: str, content: str, name: str) -> None:
+    assert resolved(text, content) == name

@@ -126,6 +126,8 @@ def np_after(ctx: Context, i: int, s1: int, leading: bool = False) -> Range | No
                 break
         elif t.kind == QUOTE and ctx.layout.quote_at.get(k) is None and ctx.layout.quote_closing(k) is None:
             break
+        elif t.kind == QUOTE and k > start and ctx.layout.quote_at.get(k) is not None and ctx.is_long_quote(k):
+            break  # جاء في البيان «...»: a quotation opens what was said, not the name
         elif t.kind == QUOTE and ctx.layout.quote_closing(k) is not None and ctx.layout.quote_closing(k).open < start:
             break
         k += 1

@@ -180,8 +180,9 @@ def object_after_circumstance(ctx: Context, k: int, sb: int) -> int | None:
             k += 1
         elif ((ctx.norms[k] in ctx.lex.adjunct_preps or ctx.norms[k] in ctx.lex.event_preps)
               and k + 1 < sb and ctx.is_word(k + 1) and (ctx.in_set(k + 1, ctx.lex.adjunct_events)
-                                                           or ctx.in_set(k + 1, ctx.lex.interviews))):
-            k += 2
+                                                           or ctx.in_set(k + 1, ctx.lex.interviews)
+                                                           or ctx.in_set(k + 1, ctx.lex.adjunct_times))):
+            k += 2  # خلال لقائهما، في يونيو
         else:
             break
     if k < sb and ctx.is_word(k) and ctx.norms[k] in ctx.lex.verbal_nouns:
