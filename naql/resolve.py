@@ -110,10 +110,13 @@ class Resolver:
                 e = self.host_of(c, out) if c.form and c.form.aspect == PARTICIPLE else None
                 if e is None and c.speaker is not None:  # أدانت الوزارة الهجوم، معتبرة
                     e, _ = self.mentioned(c.speaker, gender)
-                e = e or self.antecedent(gender, out) or self.person_before(c, gender)
+                if e is None:
+                    e = self.antecedent(gender, out)
+                    e = self.person_taking_over(c, gender, e) or e or self.person_before(c, gender)
                 out.append(Resolved(c, e, None))
                 if e is not None:
                     e.last_said = len(out)
+                    e.last_at = max(e.last_at, (c.cue or c.content)[0])
         for e in self.entities:
             if not e.name_words and e.has_role and e.found_name is None:
                 e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
@@ -242,6 +245,35 @@ class Resolver:
                 return e
         return None
 
+    def person_taking_over(self, c: Candidate, gender: str | None, current: EntityState | None
+                           ) -> EntityState | None:
+        """ورفض رئيس الشركة هسو كوانج التقرير، ونفى ...؛ وقال ...: a person the narrative names
+        as it goes on, in this sentence or the one before and after the current speaker was
+        last seen, takes over; the first such name, where a clause's subject stands."""
+        if c.cue is None:
+            return None
+        sentence = self.layout.sentence_of[c.cue[0]]
+        begin = self.layout.sentences[max(sentence - 1, 0)][0]
+        if current is not None:
+            begin = max(begin, current.last_at + 1)
+        people = self.index.people(self.reader)
+        for start, name, feminine in people[bisect_left(people, (begin,)):]:
+            if start >= c.cue[0]:
+                break
+            if gender is None or (gender == "f") == feminine:
+                if current is not None and current.name_words >= {bare(w) for w in normalize(name).split()}:
+                    return None  # the current speaker named again
+                return self.person_named(name, feminine)
+        return None
+
+    def person_named(self, name: str, feminine: bool) -> EntityState:
+        words = {bare(w) for w in normalize(name).split()}
+        e = next((x for x in self.entities if x.found_name == name or (x.name_words and x.name_words <= words)), None)
+        if e is None:
+            e = self.new(found_name=name)
+            e.kind, e.anonymous, e.gender = "person", False, "f" if feminine else "m"
+        return e
+
     def person_before(self, c: Candidate, gender: str | None) -> EntityState | None:
         """وجّه النائب علي العطيش نقده ... وقال: with no earlier source that agrees, the subject
         only in the verb is the person the narrative named last (within a few paragraphs)."""
@@ -251,9 +283,7 @@ class Resolver:
         while k >= 0 and at - people[k][0] <= PERSON_REACH:
             start, name, feminine = people[k]
             if gender is None or (gender == "f") == feminine:
-                e = next((x for x in self.entities if x.found_name == name), None) or self.new(found_name=name)
-                e.kind, e.anonymous, e.gender = "person", False, "f" if feminine else "m"
-                return e
+                return self.person_named(name, feminine)
             k -= 1
         return None
 
@@ -407,15 +437,29 @@ class _Index:
             while i < len(tokens):
                 m = lex.titles.match(norms, i) or (1 if reader.is_role(norms[i]) else 0)
                 run = reader.name_run(tokens[i + m:i + m + 8]) if m else []
-                if not (run and run[0].norm in lex.given_names):
+                if m and not (run and run[0].norm in lex.given_names):
+                    run = self.described_name(i, reader)  # المدير الفني لليفربول الألماني يورغن كلوب
+                if not run:
                     m, run = 0, self.name_opening(i, reader)
                 if len(run) >= 2:
                     feminine = m > 0 and norms[i].endswith("ه")
                     self._people.append((i, " ".join(t.text for t in run), feminine))
-                    i += m + len(run)
+                    i = max(i + 1, tokens.index(run[-1], i) + 1)
                 else:
                     i += 1
         return self._people
+
+    def described_name(self, i: int, reader: MentionReader) -> list[Token]:
+        """The name closing an office's description, read as a source mention is, up to the
+        next punctuation (رئيس الشركة التايوانية هسو كوانج، ...)."""
+        tokens = self.layout.tokens
+        j = i
+        while j < len(tokens) and j - i < DESCRIPTION // 2 and tokens[j].kind == "word":
+            j += 1
+        if j == len(tokens) or tokens[j].kind == "word":
+            return []  # the description runs on: where the name would end is unknown
+        name = reader.tail_name(tokens[i:j], 0)
+        return name or []
 
     def name_opening(self, i: int, reader: MentionReader) -> list[Token]:
         """A name opening at token i: a given name, or words set off by commas after a role

@@ -208,3 +208,19 @@ def test_an_adjective_after_an_office_is_no_surname() -> None:
 ])
 def test_source_without_time_manner_or_club(text: str, content: str, name: str) -> None:
     assert resolved(text, content) == name
+
+
+def test_a_person_the_narrative_names_takes_over_from_the_last_speaker() -> None:
+    text = ("وأفادت صحيفة الأفق أن الأجهزة طلبت من الشركة. ورفض رئيس الشركة سامر الحلبي التقرير "
+            "ونفى أن تكون الأجهزة من تصنيعها. وقال للصحافيين إن المنتجات ليست لهم.")
+    d = extract(text)
+    assert by_content(d, "الأجهزة طلبت من الشركة")["source"]["resolved"] == "صحيفة الأفق"
+    assert by_content(d, "تكون الأجهزة من تصنيعها")["source"]["resolved"] == "سامر الحلبي"
+    assert by_content(d, "المنتجات ليست لهم")["source"]["resolved"] == "سامر الحلبي"
+
+
+def test_the_subject_of_the_clause_takes_over_not_its_object() -> None:
+    text = ("قال المتحدث باسم النادي إن التدريبات مستمرة.\n"
+            "وحسم المدير الفني للفريق البرتغالي جواو ماركيز، اليوم، مستقبل لاعبه سامي الحربي، "
+            "وأكد أن اللاعب باق حتى نهاية الموسم.")
+    assert resolved(text, "اللاعب باق حتى نهاية الموسم") == "جواو ماركيز"
