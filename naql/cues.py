@@ -79,7 +79,7 @@ def frame_at(lex: Lexicon, norms: list[str], i: int) -> tuple[Frame, int] | None
 
 
 TANWEEN_FATHA = "\u064b"  # نفياً: an accusative noun, never a finite verb
-COGNATE_REACH = 4  # tokens from a verb to its own verbal noun as object (تنفي في بيانها نفيا)
+COGNATE_REACH = 9  # words from a verb to its own verbal noun as object (نفت المقاومة في لبنان نفيا)
 
 
 def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
