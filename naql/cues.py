@@ -116,8 +116,8 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
         if form is not None and form.cls == "renew":
             form = _renewed(lex, layout, i, form)
         if form is not None and form.aspect != PARTICIPLE and (TANWEEN_FATHA in tok.text or (
-                cues and i - cues[-1].end < COGNATE_REACH and cues[-1].form is not None
-                and cues[-1].form.lemma == form.lemma
+                form.number == "du" and cues and i - cues[-1].end < COGNATE_REACH  # نفيا: dual, or نفياً
+                and cues[-1].form is not None and cues[-1].form.lemma == form.lemma
                 and all(t.kind == WORD for t in tokens[cues[-1].end:i]))):
             form = None  # نفت الحركة نفياً قاطعاً: the verb's own noun as its object, not a second report
         if form is not None and (form.aspect != PARTICIPLE or _participle_position(layout, lex, i)):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .attach import DEMONSTRATIVES, NAME_PARTICLES, RELATIVE_PRONOUNS, SEPARATORS, word_forms
 from .cues import pronoun_stems
 from .lexicon import Lexicon
-from .text.normalize import bare, strip_conjunction
+from .text.normalize import bare, normalize, strip_conjunction
 from .text.tokens import WORD, Token
 
 HONORIFIC_PRONOUNS = frozenset({"سموه", "سموها", "معاليه", "معاليها", "سيادته", "سيادتها", "فخامته",
@@ -65,7 +65,7 @@ class MentionReader:
     def read(self, toks: list[Token]) -> Mention:
         lex = self.lex
         toks, withheld = self.without_withheld(toks)
-        toks = toks[:self.extent(toks)]
+        toks = [_as_nominative(t) for t in toks[:self.extent(toks)]]
         words = [t for t in toks if t.kind == WORD]
         description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
         pointing = len(words) > 1 and words[0].norm in DEMONSTRATIVES
@@ -341,7 +341,22 @@ def _join(toks: list[Token]) -> str:
         words.pop()
     out = ""
     for t in words:
-        out += t.text if t.kind != WORD or not out or out.endswith(" ") else " " + t.text
+        text = _nominative(t.text) if t.kind == WORD else t.text
+        out += text if t.kind != WORD or not out or out.endswith(" ") else " " + text
         if t.kind != WORD:
             out += " "
     return out.strip()
+
+
+def _as_nominative(t: Token) -> Token:
+    text = _nominative(t.text)
+    return t if text is t.text else Token(t.start, t.end, t.text, normalize(text), t.kind)
+
+
+def _nominative(word: str) -> str:
+    """مصدرًا، مسؤولاً → مصدر، مسؤول: a source named in the accusative (إن مصدرًا كشف) is
+    resolved in the form it is cited by."""
+    for ending in ("\u064bا", "ا\u064b"):
+        if word.endswith(ending) and len(word) > 4:
+            return word[:-2]
+    return word

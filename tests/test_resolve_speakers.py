@@ -224,3 +224,11 @@ def test_the_subject_of_the_clause_takes_over_not_its_object() -> None:
             "وحسم المدير الفني للفريق البرتغالي جواو ماركيز، اليوم، مستقبل لاعبه سامي الحربي، "
             "وأكد أن اللاعب باق حتى نهاية الموسم.")
     assert resolved(text, "اللاعب باق حتى نهاية الموسم") == "جواو ماركيز"
+
+
+def test_a_source_in_the_accusative_is_read_as_cited() -> None:
+    d = extract("وأضافت الوكالة أن مصدرًا مطلعًا كشف أن العقد سيوقع الأسبوع المقبل.")
+    a = by_content(d, "العقد سيوقع الأسبوع المقبل")
+    assert a["source"]["text"] == "مصدرًا مطلعًا"
+    assert a["source"]["resolved"] == "مصدر مطلع"
+    assert a["source"]["anonymous"] is True
