@@ -110,8 +110,9 @@ def _runs_on(tokens: list[Token], start: int, i: int) -> bool:
 def _glued_sentences(before: Token | None, stop: Token, after: Token) -> bool:
     """انتهى الاجتماع.وأضاف: a full stop written between two Arabic words with no space, as
         scraped text often has, ends a sentence; an initial (د.صالح) or a number (3.5) does not."""
-    return (before is not None and before.end == stop.start and len(before.text) > 2
-            and _arabic(before.text) and len(after.text) > 2 and _arabic(after.text))
+    return (before is not None and before.end == stop.start
+            and ((len(before.text) > 2 and _arabic(before.text)) or before.kind == QUOTE)
+            and len(after.text) > 2 and _arabic(after.text))  # «...».واستدعت too
 
 
 def _arabic(word: str) -> bool:
