@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import JUSSIVE, PARTICIPLE, Frame, Lexicon, VerbForm
+from .lexicon import JUSSIVE, NOUN, PARTICIPLE, Frame, Lexicon, VerbForm
 from .text.segment import Layout
 from .text.tokens import WORD
 
@@ -78,6 +78,8 @@ def frame_at(lex: Lexicon, norms: list[str], i: int) -> tuple[Frame, int] | None
     return None
 
 
+CLAUSE_NOUN_CLASSES = frozenset({"say", "reveal", "deny"})
+NOUN_SPEAKER_WORDS = 8  # تأكيد وزير الخارجية سامي الخطيب أن: the speaker between noun and clause
 TANWEEN_FATHA = "\u064b"  # نفياً: an accusative noun, never a finite verb
 COGNATE_REACH = 9  # words from a verb to its own verbal noun as object (نفت المقاومة في لبنان نفيا)
 
@@ -106,6 +108,11 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
         if withheld:  # لم يكشف عن هويته: a source asking not to be named reports nothing
             i += withheld
             continue
+        noun = noun_cue(layout, lex, i)
+        if noun is not None:
+            cues.append(Cue(i, i + 1, form=noun))
+            i += 1
+            continue
         prev = norms[i - 1] if i else ""
         if prev in lex.prepositions:  # في نشر، مع توقع: a verbal noun
             i += 1
@@ -124,6 +131,31 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
             cues.append(Cue(i, i + 1, form=form))
         i += 1
     return cues
+
+
+def noun_cue(layout: Layout, lex: Lexicon, i: int) -> VerbForm | None:
+    """بعد تأكيد وزير الخارجية أن ...، إعلان الرئاسة أن ...: a reporting verb's verbal noun,
+    in construct with its speaker, before a reported clause, reports as the verb does. The
+    speaker must be there: في إشارة إلى أن names none, and a noun alone (التأكيد) is no cue."""
+    tokens = layout.tokens
+    word = tokens[i].norm
+    stem = word[1:] if len(word) > 4 and word[0] in "وبل" and word[1:] in lex.masdar_verbs else word
+    verb = lex.masdar_verbs.get(stem)
+    if verb is None or verb.cls not in CLAUSE_NOUN_CLASSES:
+        return None
+    words = 0
+    for k in range(i + 1, min(i + 1 + NOUN_SPEAKER_WORDS, len(tokens))):
+        t = tokens[k]
+        if t.kind != WORD or k in layout.ends:
+            return None
+        if t.norm in lex.complementisers or (t.norm[:1] == "ب" and t.norm[1:] in lex.complementisers):
+            return VerbForm(verb.lemma, NOUN, None, "sg", 3, verb.cls, verb.preps) if words else None
+        if t.norm in verb.preps or t.norm in lex.prepositions and not words:
+            return None  # في إشارة إلى أن: no speaker between
+        if verb_form(lex, t.norm) is not None:
+            return None
+        words += 1
+    return None
 
 
 def pronoun_stems(word: str) -> Iterator[str]:

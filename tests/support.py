@@ -4,10 +4,11 @@ from __future__ import annotations
 import naql
 from naql.attach.core import Context
 from naql.attach.frames import from_frame
+from naql.attach.noun import from_noun
 from naql.attach.participle import from_participle
 from naql.attach.verb import from_verb
 from naql.cues import find_cues
-from naql.lexicon import PARTICIPLE, load
+from naql.lexicon import NOUN, PARTICIPLE, load
 from naql.text.segment import layout
 from naql.text.tokens import tokenize
 
@@ -73,8 +74,9 @@ def pattern_finds(text: str, pattern) -> list[tuple[str, str | None, str]]:
     lay = layout(tokenize(text))
     ctx = Context(lay, lex, find_cues(lay, lex))
     reads = {from_frame: lambda c: c.frame is not None,
-             from_verb: lambda c: c.form is not None and c.form.aspect != PARTICIPLE,
-             from_participle: lambda c: c.form is not None and c.form.aspect == PARTICIPLE}
+             from_verb: lambda c: c.form is not None and c.form.aspect not in (PARTICIPLE, NOUN),
+             from_participle: lambda c: c.form is not None and c.form.aspect == PARTICIPLE,
+             from_noun: lambda c: c.form is not None and c.form.aspect == NOUN}
     if pattern in reads:
         found = [c for c in (pattern(ctx, cue) for cue in ctx.cues if reads[pattern](cue)) if c is not None]
     else:

@@ -7,6 +7,7 @@ Each pattern is a module, and the ``rule`` recorded on an attribution names it:
 |----------------------------------------|-----------------|-----------------------------------|
 | verb, verb.svo, verb.pro, *.after      | ``verb``        | قال X إن Y / X قال إن Y / وأضاف أن Y / «Y»، قال X |
 | participle                             | ``participle``  | ...، مضيفاً أن Y                  |
+| noun                                   | ``noun``        | بعد تأكيد X أن Y                  |
 | frame                                  | ``frames``      | بحسب X، Y / Y بحسب X (inside another: its ``via``) |
 | headline                               | ``headline``    | X: Y at a line start              |
 | verbless                               | ``verbless``    | X «Y»                             |
@@ -21,13 +22,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..cues import Cue
-from ..lexicon import PARTICIPLE, Lexicon
+from ..lexicon import NOUN, PARTICIPLE, Lexicon
 from ..text.segment import Layout
 from ..text.tokens import BREAK, Token
 from .core import (
     DEMONSTRATIVES, NAME_PARTICLES, RELATIVE_PRONOUNS, SEPARATORS, Candidate, Context, Range, word_forms)
 from .frames import from_frame
 from .headline import headlines
+from .noun import from_noun
 from .participle import from_participle
 from .verb import from_verb
 from .verbless import verbless
@@ -51,7 +53,8 @@ def _run(ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
     for cue in ctx.cues:
         if cue.form is not None:
-            cand = from_participle(ctx, cue) if cue.form.aspect == PARTICIPLE else from_verb(ctx, cue)
+            pattern = {PARTICIPLE: from_participle, NOUN: from_noun}.get(cue.form.aspect, from_verb)
+            cand = pattern(ctx, cue)
             if cand:
                 found.append(cand)
                 ctx.by_sentence.setdefault(ctx.layout.sentence_of[cue.start], []).append(cand)

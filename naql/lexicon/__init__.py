@@ -14,6 +14,7 @@ from ..text.normalize import bare, normalize
 from .inflect import imperfect_forms, jussive_forms, participle_forms, perfect_forms
 
 PERFECT, IMPERFECT, PARTICIPLE = "perfect", "imperfect", "participle"
+NOUN = "noun"  # تأكيد الوزير أن: a reporting verb's verbal noun with its speaker after it
 JUSSIVE = "jussive"  # لم ينفِ: a cue only after لم, since the shortened form is ambiguous alone
 
 
