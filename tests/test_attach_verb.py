@@ -31,3 +31,25 @@ def test_a_verb_of_calling_needs_a_clause() -> None:
     assert pattern_finds("ودعا المجلس البلدي إلى الحوار بين السكان والشركة.", from_verb) == []
     assert pattern_finds("ودعا المجلس البلدي إلى أن تتوقف الأشغال ليلاً.", from_verb) == [
         ("verb", "المجلس البلدي", "تتوقف الأشغال ليلاً")]
+
+
+def test_learned_from_sources_credits_the_sources() -> None:
+    """علم X من Y أن: Y is the source (the guideline's decision), X only learned it."""
+    d = extract("وعلمت الصحيفة من مصادر مطلعة أن الاتفاق وقع.")
+    a = by_content(d, "الاتفاق وقع")
+    assert (a["source"]["resolved"], a["source"]["anonymous"]) == ("مصادر مطلعة", True)
+    assert by_content(extract("وعلمت الوكالة أن الوفد وصل."), "الوفد وصل")["source"]["resolved"] == "الوكالة"
+
+
+@pytest.mark.parametrize("text,source,content", [
+    pytest.param("ودفع محامو المتهم بأن موكلهم بريء.", "محامو المتهم", "موكلهم بريء", id="lawyers-argued"),
+    pytest.param("وقررت المحكمة أن القضية ستؤجل.", "المحكمة", "القضية ستؤجل", id="court-decided"),
+])
+def test_court_reports(text: str, source: str, content: str) -> None:
+    a = by_content(extract(text), content)
+    assert a["source"]["resolved"] == source
+
+
+def test_paying_and_flags_report_nothing() -> None:
+    assert extract("ودفع المواطن ثمن الخبز.")["attributions"] == []
+    assert extract("ورفع علم البلاد فوق المبنى بعد أن انسحبت القوات.")["attributions"] == []

@@ -27,6 +27,8 @@ def from_verb(ctx: Context, cue: Cue) -> Candidate | None:
     src, rest, recipient = parse_region(ctx, cue, cue.end, region_end)
     if form.lemma in VIA_VERBS:
         vias = cited_after(ctx, src[1] if src else cue.end, region_end) + vias
+    if form.cls == "learn":  # علمت الصحيفة من مصادر أن: the sources speak, the paper only learned
+        src = taught_by(ctx, cue.end, region_end) or src
     rule = "verb"
     svo = subject_before(ctx, cue, s0)
     if svo is not None:
@@ -220,6 +222,12 @@ def demonstrative_object(ctx: Context, j: int, after: int, s1: int) -> bool:
     return (j > after and ctx.norms[j] in DEMONSTRATIVES and j + 1 < s1 and ctx.is_word(j + 1)
             and ctx.norms[j + 1].startswith("ال") and not builds_source(ctx, j + 1)
             and (not ctx.in_set(j + 1, ctx.lex.anonymous) or ctx.norms[j + 1] in ctx.lex.content_starts))
+
+
+def taught_by(ctx: Context, a: int, b: int) -> Range | None:
+    """علم X من Y أن: Y, from whom X learned what it reports."""
+    k = next((k for k in range(a, b) if ctx.norms[k] == "من"), None)
+    return np_after(ctx, k + 1, b) if k is not None else None
 
 
 def cited_after(ctx: Context, a: int, b: int) -> list[Range]:
