@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .text.normalize import normalize
+from .text.normalize import FORMAT, normalize
 
 FURNITURE_FILE = Path(__file__).parent / "lexicon" / "data" / "furniture.txt"
 SENTENCE_END = tuple(".؟?!»\"”…")
@@ -27,7 +27,7 @@ BULLETS = "•·▪◦●■"
 DASHES = "-–—*"
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _TOKEN = re.compile(r"\w+|:")
-_STRIP = " \t\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+_STRIP = " \t\r\f\v\u00a0" + FORMAT  # around a line: spaces, and bidi marks or other format characters
 
 
 @dataclass(frozen=True, slots=True)
