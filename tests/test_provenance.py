@@ -293,6 +293,30 @@ def test_stories_hold_the_positions_side_by_side(store):
     assert [len(c.members) for c in s.positions["assert"]] == [2]
 
 
+def untitled(item: Article, title: str | None = None) -> Article:
+    """``item`` with no title, or with ``title``."""
+    item.document["title"] = title
+    return item
+
+
+def test_a_story_is_named_by_its_earliest_titled_article(store):
+    first, second, third = corpus()[:3]
+    put(store, untitled(first), untitled(second, "الخطيب يعلن خفض ضرائب الوقود"), third)
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+    assert summary.title == "الخطيب يعلن خفض ضرائب الوقود"
+
+
+def test_a_story_without_titles_is_named_by_its_most_reported_claim(store):
+    put(store, *[untitled(a) for a in corpus()[:3]])
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+    # reported by two articles (the third denies it): the speaker, then the statement's start
+    assert summary.title == "سامي الخطيب: " + " ".join(S1.split()[:12]) + "…"
+
+
 def test_a_topic_covered_for_weeks_is_several_stories(store):
     """Each article links to the ones two days either side; chained, they would be one
     story of a month. Stories stop at two weeks, whether the articles arrive in one run or
