@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 from datetime import datetime, timedelta
 
@@ -12,6 +13,7 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from datasketch import MinHash
+from rich.cells import cell_len
 from sqlalchemy import func, select, update as sql_update
 
 import naql
@@ -369,6 +371,22 @@ def test_cli_claims_and_story(db_url, naql_cli):
     assert set(one["positions"]) == {"assert", "deny", "hedge"} and one["positions"]["deny"]
     assert naql_cli("story", "s999", "--db", db_url).returncode == 1
     assert naql_cli("claims", "--rebuild", "--db", db_url, check=True).returncode == 0
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_cli_claims_and_stories_read_at_any_terminal_width(db_url, naql_cli, columns):
+    """A statement reads as lines of words in a terminal of 80 columns as of 160: never
+    one word a line, never a line past the terminal's width."""
+    engine = open_store(db_url)
+    put(engine, *corpus())
+    engine.dispose()
+    env = {**os.environ, "COLUMNS": str(columns)}
+    opening = " ".join(S1.split()[:6])
+    for args in (("claims",), ("story",), ("story", "s1")):
+        out = naql_cli(*args, "--db", db_url, env=env, check=True).stdout
+        assert all(cell_len(line.rstrip()) <= columns for line in out.splitlines()), out
+        if args != ("story",):
+            assert opening in out, out
 
 
 def test_export_claims_a_line_each_or_a_row_per_report(db_url, naql_cli, tmp_path):
