@@ -118,6 +118,8 @@ def _flat_text(html: str) -> tuple[str, str | None]:
 
 class _FlatReader(HTMLParser):
     _SKIPPED = frozenset(("head", "title", "script", "style", "noscript", "template"))
+    _HEAD = frozenset(("html", "head", "title", "meta", "link", "base", "script", "style", "noscript",
+                       "template"))  # what may stand in <head>
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -126,7 +128,7 @@ class _FlatReader(HTMLParser):
         self.skipped: list[str] = []  # the skipped elements open here, innermost last
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag == "body" and "head" in self.skipped:  # <head> left open
+        if tag not in self._HEAD and "head" in self.skipped:  # <head> left open: it ends here
             self.skipped.clear()
         if tag in self._SKIPPED:
             self.skipped.append(tag)
