@@ -143,6 +143,6 @@ class _FlatReader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skipped:
-            self.text.append(data)
+            self.text.append(data.replace("\n", " "))  # lines end at block elements only
         elif self.skipped[-1] == "title":
             self.title.append(data)
