@@ -60,6 +60,8 @@ def test_a_content_joining_statements_is_several():
     assert statements("الحكومة تدرس بيع حصتها في الشركة، وأن ثلاث شركات أبدت اهتمامها") == [
         "الحكومة تدرس بيع حصتها في الشركة", "ثلاث شركات أبدت اهتمامها"]
     assert statements("الاتفاق صامد، وإنه باق") == ["الاتفاق صامد، وإنه باق"]  # too short
+    # a joiner inside the joining word (some CMSs put them there) changes nothing
+    assert len(statements("الحكومة تدرس بيع حصتها في الشركة، و\u200dأن ثلاث شركات أبدت اهتمامها")) == 2
 
 
 def test_shingles_see_through_clitics_but_not_negation():
