@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 import naql
 from naql.ingest import ingest
+from naql.provenance import claims, update
 from naql.read import InputError
 from naql.store import open_store
 from naql.store.queries import documents
@@ -93,6 +94,27 @@ def test_a_damaged_copy_gives_the_attributions_of_the_clean_one(text: str, damag
     expected = findings(clean)
     assert len(expected) >= 4
     assert findings(damaged) == expected
+
+
+def test_damaged_copies_in_a_corpus_report_the_claims_of_the_clean_one(db_url: str,
+                                                                        tmp_path: Path) -> None:
+    """Ingested, a damaged copy is the clean one (a duplicate, when the damage was dropped
+    whole) or an article reporting the same claims: every statement is one claim of them all."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for damage, make in DAMAGES.items():
+        clean, damaged = make(text)
+        suffix = ".html" if damage.endswith("divs") else ".txt"
+        (tmp_path / f"{damage}{suffix}").write_bytes(damaged)
+    (tmp_path / "clean.txt").write_text(text, encoding="utf-8")
+    engine = open_store(db_url)
+    summary = ingest([str(tmp_path)], engine, workers=1)
+    assert (summary.ingested + summary.duplicates, summary.failed) == (len(DAMAGES) + 1, 0)
+    assert summary.ingested >= 2  # the marks stay in the copy that has them
+    update(engine)
+    with engine.connect() as conn:
+        found = claims(conn, min_articles=1, limit=None)
+    engine.dispose()
+    assert len(found) >= 4 and {c.articles for c in found} == {summary.ingested}
 
 
 def test_format_characters_neither_split_nor_make_words() -> None:
