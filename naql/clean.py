@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .text.normalize import normalize
+from .text.normalize import FORMAT, normalize
 
 FURNITURE_FILE = Path(__file__).parent / "lexicon" / "data" / "furniture.txt"
 SENTENCE_END = tuple(".؟?!»\"”…")
@@ -23,11 +23,13 @@ CONTAINS_WORDS = 20  # [contains] phrases only mark lines shorter than this
 LINE_WORDS = 6  # [line] phrases are shorter than this
 LATIN_WORDS = 3  # Latin-only lines this short in Arabic text are logos and icon labels
 HEAD_CHARS = 60  # enough for any [start] phrase and its colon
+HEADLINE_WORDS = (3, 20)  # a headline's length in words, fewest and most
+NOT_HEADLINE_END = tuple(".!?؟…،:؛,;")  # a line ending so is a sentence, or runs on
 BULLETS = "•·▪◦●■"
 DASHES = "-–—*"
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _TOKEN = re.compile(r"\w+|:")
-_STRIP = " \t\r\f\v\u00a0\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+_STRIP = " \t\r\f\v\u00a0" + FORMAT  # around a line: spaces, and bidi marks or other format characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,11 @@ class _Line:
 
 
 def clean(text: str, title: str | None = None) -> tuple[str, str | None]:
-    """Return (cleaned text, title); a title repeated at the top is cut and becomes the title."""
+    """Return (cleaned text, title); a title repeated at the top is cut and becomes the title.
+
+    Without a title, given or repeated, a first line that reads as a headline is the title
+    (it stays in the text: a headline can hold an attribution).
+    """
     arabic = _ARABIC.search(text) is not None
     lines = [_line(raw.strip(_STRIP), arabic) for raw in text.split("\n")]
     for line in lines:
@@ -59,7 +65,7 @@ def clean(text: str, title: str | None = None) -> tuple[str, str | None]:
     _drop_menus(lines)
     title = _drop_repeated_title(lines, title)
     _drop_trailing_block(lines)
-    return _join(lines), title
+    return _join(lines), title if title is not None else _headline(lines)
 
 
 @cache
@@ -175,6 +181,19 @@ def _drop_repeated_title(lines: list[_Line], title: str | None) -> str | None:
             line.drop = True
             return title if title is not None else line.text
     return title
+
+
+def _headline(lines: list[_Line]) -> str | None:
+    """The first kept line, when it reads as a headline above the article: a few words,
+    letters among them, not ended as a sentence, and more lines after it."""
+    kept = [line for line in lines if line.text and not line.drop]
+    if len(kept) < 2:
+        return None
+    first = kept[0]
+    fewest, most = HEADLINE_WORDS
+    if first.core and fewest <= first.words <= most and not first.text.endswith(NOT_HEADLINE_END):
+        return first.text
+    return None
 
 
 def _drop_trailing_block(lines: list[_Line]) -> None:

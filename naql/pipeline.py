@@ -11,6 +11,7 @@ from .plausible import plausible
 from .model import Attribution, Document, Entity, Source, Span, Via
 from .read import Page, parse, read
 from .resolve import UNKNOWN, Resolved, Resolver
+from .text.normalize import without_format
 from .text.segment import Layout, layout
 from .text.tokens import tokenize
 
@@ -34,7 +35,7 @@ def analyse(page: Page) -> Document:
     resolved = resolver.run(candidates)
     doc = Document(input=page.input, text=text, title=title, meta=dict(page.meta))
     doc.attributions = [_attribution(f"a{n}", r, lay, text, resolver) for n, r in enumerate(resolved, 1)]
-    doc.entities = [Entity(e.id, e.name, e.kind, sorted(set(e.spans)), e.anonymous)
+    doc.entities = [Entity(e.id, without_format(e.name), e.kind, sorted(set(e.spans)), e.anonymous)
                     for e in resolver.entities if e.spans]
     return doc
 
@@ -50,7 +51,7 @@ def _attribution(aid: str, r: Resolved, lay: Layout, text: str, resolver: Resolv
     e = r.entity
     source = Source(
         span=_span(lay, text, c.source, c.source_skip),
-        resolved=e.name if e else UNKNOWN,
+        resolved=without_format(e.name) if e else UNKNOWN,
         entity=e.id if e and e.spans else None,
         kind=e.kind if e else "unknown",
         anonymous=e.anonymous if e else False,
@@ -58,7 +59,7 @@ def _attribution(aid: str, r: Resolved, lay: Layout, text: str, resolver: Resolv
     vias = []
     for v in c.via:
         m = resolver.mention(v)
-        vias.append(Via(_span(lay, text, v), m.name or m.description, m.anonymous))
+        vias.append(Via(_span(lay, text, v), without_format(m.name or m.description), m.anonymous))
     content = _span(lay, text, c.content)
     assert content is not None
     return Attribution(

@@ -31,10 +31,21 @@ def test_a_given_title_is_kept_and_the_first_copy_still_goes() -> None:
     assert (text, title) == (f"{TITLE}\n{LEAD}", "عنوان من الوسوم")
 
 
-def test_a_first_line_that_is_not_repeated_is_kept() -> None:
+def test_a_first_line_that_is_not_repeated_is_kept_and_is_the_headline() -> None:
     text, title = clean(f"{TITLE}\n\n{LEAD}\n{QUOTE}")
     assert text == f"{TITLE}\n\n{LEAD}\n{QUOTE}"
-    assert title is None
+    assert title == TITLE
+
+
+def test_a_given_title_wins_over_the_headline() -> None:
+    assert clean(f"{TITLE}\n{LEAD}", title="عنوان من الوسوم")[1] == "عنوان من الوسوم"
+
+
+def test_a_first_line_that_reads_as_a_sentence_is_no_headline() -> None:
+    assert clean(f"{LEAD}\n{QUOTE}")[1] is None  # ends with a full stop
+    assert clean(f"أعلن الوزير اليوم أن:\n{QUOTE}")[1] is None  # runs on
+    assert clean(f"عاجل\n{LEAD}")[1] is None  # too short
+    assert clean(TITLE)[1] is None  # nothing below it
 
 
 def test_the_repeat_may_come_after_a_dateline_and_spacing_may_differ() -> None:
@@ -45,7 +56,7 @@ def test_the_repeat_may_come_after_a_dateline_and_spacing_may_differ() -> None:
 
 def test_a_line_repeated_far_below_is_not_a_title() -> None:
     body = "\n".join([TITLE, LEAD, QUOTE, HEADING, CLOSING, LEAD, QUOTE, CLOSING, TITLE])
-    assert clean(body) == (body, None)
+    assert clean(body)[0] == body
 
 
 def test_a_repeated_paragraph_is_not_a_title() -> None:

@@ -151,6 +151,23 @@ def test_the_same_text_under_another_url_is_a_duplicate(db_url, tmp_path):
     engine.dispose()
 
 
+def test_a_record_without_a_title_takes_its_headline_from_the_text(db_url, tmp_path):
+    headline = "الحكومة تقدم الموازنة الجديدة إلى البرلمان"
+    path = tmp_path / "untitled.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in [
+        {"url": "https://news.example/h", "text": f"{headline}\n{body(0)}"},
+        {"url": "https://news.example/t", "title": "عنوان المحرر", "text": f"{headline}\n{body(1)}"},
+        {"url": "https://news.example/s", "text": body(2)},  # opens with a sentence
+    ]), encoding="utf-8")
+    engine = open_store(db_url)
+    ingest([str(path)], engine, workers=1)
+    with engine.connect() as conn:
+        titles = dict(conn.execute(select(articles.c.url, articles.c.title)).all())
+    engine.dispose()
+    assert titles == {"https://news.example/h": headline, "https://news.example/t": "عنوان المحرر",
+                      "https://news.example/s": None}
+
+
 def test_bad_inputs_are_reported_with_their_place_and_the_rest_is_stored(db_url, tmp_path):
     bad = tmp_path / "bad.jsonl"
     good = [json.dumps({"url": f"https://ok.example/{i}", "text": body(i)}, ensure_ascii=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 from datetime import datetime, timedelta
 
@@ -12,6 +13,7 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from datasketch import MinHash
+from rich.cells import cell_len
 from sqlalchemy import func, select, update as sql_update
 
 import naql
@@ -58,6 +60,8 @@ def test_a_content_joining_statements_is_several():
     assert statements("الحكومة تدرس بيع حصتها في الشركة، وأن ثلاث شركات أبدت اهتمامها") == [
         "الحكومة تدرس بيع حصتها في الشركة", "ثلاث شركات أبدت اهتمامها"]
     assert statements("الاتفاق صامد، وإنه باق") == ["الاتفاق صامد، وإنه باق"]  # too short
+    # a joiner inside the joining word (some CMSs put them there) changes nothing
+    assert len(statements("الحكومة تدرس بيع حصتها في الشركة، و\u200dأن ثلاث شركات أبدت اهتمامها")) == 2
 
 
 def test_shingles_see_through_clitics_but_not_negation():
@@ -293,6 +297,30 @@ def test_stories_hold_the_positions_side_by_side(store):
     assert [len(c.members) for c in s.positions["assert"]] == [2]
 
 
+def untitled(item: Article, title: str | None = None) -> Article:
+    """``item`` with no title, or with ``title``."""
+    item.document["title"] = title
+    return item
+
+
+def test_a_story_is_named_by_its_earliest_titled_article(store):
+    first, second, third = corpus()[:3]
+    put(store, untitled(first), untitled(second, "الخطيب يعلن خفض ضرائب الوقود"), third)
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+    assert summary.title == "الخطيب يعلن خفض ضرائب الوقود"
+
+
+def test_a_story_without_titles_is_named_by_its_most_reported_claim(store):
+    put(store, *[untitled(a) for a in corpus()[:3]])
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+    # reported by two articles (the third denies it): the speaker, then the statement's start
+    assert summary.title == "سامي الخطيب: " + " ".join(S1.split()[:12]) + "…"
+
+
 def test_a_topic_covered_for_weeks_is_several_stories(store):
     """Each article links to the ones two days either side; chained, they would be one
     story of a month. Stories stop at two weeks, whether the articles arrive in one run or
@@ -345,6 +373,22 @@ def test_cli_claims_and_story(db_url, naql_cli):
     assert set(one["positions"]) == {"assert", "deny", "hedge"} and one["positions"]["deny"]
     assert naql_cli("story", "s999", "--db", db_url).returncode == 1
     assert naql_cli("claims", "--rebuild", "--db", db_url, check=True).returncode == 0
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_cli_claims_and_stories_read_at_any_terminal_width(db_url, naql_cli, columns):
+    """A statement reads as lines of words in a terminal of 80 columns as of 160: never
+    one word a line, never a line past the terminal's width."""
+    engine = open_store(db_url)
+    put(engine, *corpus())
+    engine.dispose()
+    env = {**os.environ, "COLUMNS": str(columns)}
+    opening = " ".join(S1.split()[:6])
+    for args in (("claims",), ("story",), ("story", "s1")):
+        out = naql_cli(*args, "--db", db_url, env=env, check=True).stdout
+        assert all(cell_len(line.rstrip()) <= columns for line in out.splitlines()), out
+        if args != ("story",):
+            assert opening in out, out
 
 
 def test_export_claims_a_line_each_or_a_row_per_report(db_url, naql_cli, tmp_path):

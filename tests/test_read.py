@@ -173,6 +173,16 @@ def test_body_text_is_the_fallback_when_trafilatura_finds_nothing(monkeypatch: p
     assert page.title == "عنوان الخبر"
 
 
+def test_the_fallback_reads_a_page_whose_head_is_left_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
+    page = parse("<html><head><title>عنوان الخبر</title><meta charset='utf-8'>"
+                 "<p>قال الوزير إن   الخطة\n جاهزة.<p>وأضاف أن التنفيذ يبدأ غدا.")
+    assert (page.text, page.title) == ("قال الوزير إن الخطة جاهزة.\nوأضاف أن التنفيذ يبدأ غدا.",
+                                       "عنوان الخبر")
+
+
 @pytest.mark.parametrize("html", [
     "<!doctype html><html><head><title>عنوان فقط</title></head></html>",
     "<html><body><script>document.write('x');</script>  </body></html>",

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
-from rich.table import Table
 from rich.tree import Tree
 from sqlalchemy import Connection, Engine
 
+from .records import Records
 from .store import _day, _err, _print, _query, _run, _table
 
 if TYPE_CHECKING:  # imported when a command runs: numpy and datasketch slow every start
@@ -115,7 +115,7 @@ def _story(engine: Engine, args: argparse.Namespace) -> int:
             found = stories(conn, min_articles=args.min_articles, limit=_limit(args.limit))
 
             def table():
-                t = _table("stories", "story", "from", "to", "articles", "title")
+                t = _table("stories", "story", "from", "to", "articles", "title", text="title")
                 for s in found:
                     t.add_row(s.key, _day(s.first_seen), _day(s.last_seen), str(s.articles),
                               s.title or "-")
@@ -127,9 +127,9 @@ def _story(engine: Engine, args: argparse.Namespace) -> int:
     return _one(args, "story", one, _story_tables)
 
 
-def _claims_table(found: list[Claim]) -> Table:
+def _claims_table(found: list[Claim]) -> Records:
     t = _table("claims", "claim", "first seen", "source", "what", "articles", "cited",
-               "unnamed only")
+               "unnamed only", text="what")
     for c in found:
         t.add_row(c.key, _day(c.first_seen), c.source, _marked(c), str(c.articles),
                   str(len(c.chain)), "yes" if c.anonymous_only else "")
@@ -162,14 +162,14 @@ def _claim_tree(c: Claim) -> Tree:
 def _story_tables(s: Story) -> Group:
     t = _table(f"{s.summary.key}: {s.summary.title or ''} "
                f"({_day(s.summary.first_seen)} – {_day(s.summary.last_seen)})",
-               "date", "outlet", "title", "url")
+               "date", "outlet", "title", "url", text="title")
     for a in s.articles:
         t.add_row(_day(a.published), a.outlet or "-", a.title or "-", a.url or "-")
     tables = [t]
     for position, found in s.positions.items():
         if found:
             t = _table(f"{POSITION_NAMES[position]} ({len(found)})", "claim", "source", "what",
-                       "reported by")
+                       "reported by", text="what")
             for c in found:
                 t.add_row(c.key, c.source, c.said,
                           "، ".join(dict.fromkeys(m.outlet or "-" for m in c.members)))

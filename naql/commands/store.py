@@ -10,13 +10,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, RenderableType
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from naql.store import StoreError, open_store
 from naql.store import export, queries
+
+from .records import Records
 
 DB_HELP = "database: a SQLite file or a postgresql:// URL (default $NAQL_DB or ./naql.db)"
 
@@ -118,7 +119,7 @@ def _run(command: Callable[[Engine, argparse.Namespace], Any], formatted: bool =
     return run
 
 
-def _print(args: argparse.Namespace, data: Any, table: Callable[[], Table]) -> int:
+def _print(args: argparse.Namespace, data: Any, table: Callable[[], RenderableType]) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -130,8 +131,8 @@ def _quotes(engine: Engine, args: argparse.Namespace) -> int:
     with engine.connect() as conn:
         rows = queries.quotes(conn, args.source, args.limit, exact=args.exact)
 
-    def table() -> Table:
-        t = _table(f"quotes: {args.source}", "date", "outlet", "source", "what", "via")
+    def table() -> Records:
+        t = _table(f"quotes: {args.source}", "date", "outlet", "source", "what", "via", text="what")
         for q in rows:
             t.add_row(_day(q.published), q.outlet, q.source, _quoted(q), "، ".join(q.via))
         return t
@@ -143,8 +144,9 @@ def _search(engine: Engine, args: argparse.Namespace) -> int:
     with engine.connect() as conn:
         hits = queries.search_articles(conn, args.query, args.limit)
 
-    def table() -> Table:
-        t = _table(f"search: {args.query}", "date", "outlet", "title", "snippet", "attributions")
+    def table() -> Records:
+        t = _table(f"search: {args.query}", "date", "outlet", "title", "snippet", "attributions",
+                   text="snippet")
         for h in hits:
             t.add_row(_day(h.published), h.outlet, h.title, h.snippet, str(h.attributions))
         return t
@@ -156,7 +158,7 @@ def _sources(engine: Engine, args: argparse.Namespace) -> int:
     with engine.connect() as conn:
         report = queries.top_sources(conn, args.top)
 
-    def table() -> Table:
+    def table() -> Records:
         t = _table(f"{report.attributions:,} attributions: {report.named:,} named, "
                    f"{report.anonymous:,} resting on unnamed sources "
                    f"({report.anonymous_share:.0%})",
@@ -173,7 +175,7 @@ def _outlets(engine: Engine, args: argparse.Namespace) -> int:
     with engine.connect() as conn:
         rows = queries.outlets(conn)
 
-    def table() -> Table:
+    def table() -> Records:
         t = _table("outlets", "outlet", "articles", "attributions", "unnamed", "first", "last")
         for o in rows:
             t.add_row(o.outlet or "-", f"{o.articles:,}", f"{o.attributions:,}",
@@ -207,11 +209,10 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(title: str, *columns: str) -> Table:
-    t = Table(title=title, title_justify="left", show_lines=False)
-    for c in columns:
-        t.add_column(c, overflow="fold")
-    return t
+def _table(title: str, *columns: str, text: str | None = None) -> Records:
+    """Rows to print; ``text`` is the column of running text, printed below the other fields
+    of its row when the terminal is too narrow for it in a table."""
+    return Records(title, columns, text)
 
 
 def _day(iso: str | None) -> str:

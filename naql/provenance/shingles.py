@@ -21,7 +21,7 @@ import numpy as np
 
 from naql.lexicon import lines, load
 from naql.store.keys import search_terms, words
-from naql.text.normalize import normalize, strip_conjunction
+from naql.text.normalize import FORMAT, normalize, strip_conjunction
 
 from .sketch import crc, distinct
 
@@ -30,7 +30,7 @@ N = 4
 _COMPLEMENTISERS = frozenset(normalize(w) for w in lines("complementisers.txt"))
 _STOP = (frozenset(search_terms(" ".join(lines("function_words.txt")))) - load().negations
          | _COMPLEMENTISERS)
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(rf"\w+(?:[{FORMAT}]+\w+)*")  # a bidi mark or joiner inside a word is part of it
 _NUMBER = re.compile(r"\d+(?:[.,٫]\d+)?")
 _EDGES = " \t\n،,;؛:"
 MIN_WORDS = 2  # a shorter piece stays with the statement before it

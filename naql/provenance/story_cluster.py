@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
-from naql.store.schema import articles, attributions, claim_members, stories, story_articles
+from naql.store.schema import articles, attributions, claim_members, claims, stories, story_articles
 
 from .components import Components, Outcome, merge
+from .shingles import statement
 from .sketch import from_bytes, resemblance, to_bytes
 
 WINDOW = timedelta(days=3)
@@ -30,6 +31,7 @@ MAX_SPAN = timedelta(days=14)
 OVERLAP = 0.25
 WITH_CLAIM = 0.1
 CHUNK = 5000
+TITLE_WORDS = 14  # a story named after a claim: its first words
 
 
 @dataclass(slots=True)
@@ -195,7 +197,8 @@ def _write(conn: Connection, new: list[Piece], outcome: Outcome) -> None:
 
 
 def _refresh(conn: Connection, story_ids: list[int]) -> None:
-    """Each story's title (its earliest article's), first and last dates, size."""
+    """Each story's title (its earliest titled article's, else its most-reported claim),
+    first and last dates, size."""
     for i in range(0, len(story_ids), CHUNK):
         part = story_ids[i:i + CHUNK]
         rows = conn.execute(
@@ -206,12 +209,47 @@ def _refresh(conn: Connection, story_ids: list[int]) -> None:
                       articles.c.id)).all()
         summary: dict[int, dict] = {}
         for r in rows:
-            s = summary.setdefault(r.story_id, {"story_id": r.story_id, "title": r.title,
+            s = summary.setdefault(r.story_id, {"story_id": r.story_id, "title": None,
                                                 "first_seen": r.published,
                                                 "last_seen": r.published, "articles": 0})
             s["articles"] += 1
+            s["title"] = s["title"] or r.title
             if r.published is not None:
                 s["last_seen"] = max(s["last_seen"] or r.published, r.published)
+        untitled = [story for story, s in summary.items() if not s["title"]]
+        for story, title in _claim_titles(conn, untitled).items():
+            summary[story]["title"] = title
         if summary:
             conn.execute(update(stories).where(stories.c.id == bindparam("story_id")),
                          list(summary.values()))
+
+
+def _claim_titles(conn: Connection, story_ids: list[int]) -> dict[int, str]:
+    """A title for each story of ``story_ids`` that has claims: its most-reported claim
+    (in most of its articles; the first clustered on a tie), as "speaker: statement" in the
+    words of its earliest report, cut to TITLE_WORDS words."""
+    if not story_ids:
+        return {}
+    reports = func.count(func.distinct(attributions.c.article_id)).label("reports")
+    best: dict[int, int] = {}
+    for story, claim, _ in conn.execute(
+            select(story_articles.c.story_id, claim_members.c.claim_id, reports)
+            .join(attributions, attributions.c.article_id == story_articles.c.article_id)
+            .join(claim_members, claim_members.c.attribution_id == attributions.c.id)
+            .where(story_articles.c.story_id.in_(story_ids))
+            .group_by(story_articles.c.story_id, claim_members.c.claim_id)
+            .order_by(story_articles.c.story_id, reports.desc(), claim_members.c.claim_id)):
+        best.setdefault(story, claim)
+    said: dict[int, str] = {}
+    for r in conn.execute(
+            select(claim_members.c.claim_id, claim_members.c.part, claims.c.source,
+                   attributions.c.content)
+            .join(claims, claims.c.id == claim_members.c.claim_id)
+            .join(attributions, attributions.c.id == claim_members.c.attribution_id)
+            .join(articles, articles.c.id == attributions.c.article_id)
+            .where(claim_members.c.claim_id.in_(set(best.values())))
+            .order_by(articles.c.published.nulls_last(), attributions.c.id, claim_members.c.part)):
+        if r.claim_id not in said:
+            words = f"{r.source}: {statement(r.content, r.part)}".split()
+            said[r.claim_id] = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
+    return {story: said[claim] for story, claim in best.items() if claim in said}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import AnyStr
 
 from .errors import InputError
 
@@ -10,6 +11,10 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs
 _SAMPLE = 8192
 # Bytes that do not occur in text: C0 controls other than \t \n \v \f \r, and DEL.
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r") + b"\x7f"
+_CONTROL_CHARS = dict.fromkeys(_CONTROL)  # the same, as a str.translate table that drops them
+# A broken crawler scatters a few NULs or other control bytes through a text; binary data
+# (images, archives, executables) is about one tenth control bytes, and most hold NULs.
+_SPRINKLED = 0.02
 _DAMAGED = 0.05  # the share of non-ASCII characters damaged UTF-8 may lose and still be UTF-8
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
@@ -18,18 +23,16 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_
 def decode(data: bytes | str, charset: str | None = None) -> str:
     """Decode raw input (a str only gets the same checks); ``charset`` is a declared one.
 
-    Order, cheapest and most certain first: BOM, UTF-16 byte pattern, binary refusal,
-    strict UTF-8 (no detection is run on valid UTF-8), declared charset (HTTP header or
+    Order, cheapest and most certain first: BOM, UTF-16 byte pattern, control bytes
+    (a sprinkling is dropped, more is binary data and refused), strict UTF-8 (no detection is run on valid UTF-8), declared charset (HTTP header or
     <meta>), UTF-8 with a few damaged bytes (a file cut short, a stray byte: each becomes
-    U+FFFD), windows-1256 heuristic, then charset-normalizer. Line endings become \\n and a
-    BOM is dropped; no other character is changed.
+    U+FFFD), windows-1256 heuristic, then charset-normalizer. Line endings become \\n, a
+    BOM and control characters are dropped; no other character is changed.
     """
     if isinstance(data, str):
-        if "\x00" in data:
-            raise InputError("binary data, not text")
         if (at := lone_surrogate(data)) is not None:
             raise InputError(f"not valid Unicode: a lone surrogate at character {at}")
-        text = data
+        text = _without_controls(data)
     elif not data.strip():
         raise InputError("empty input")
     else:
@@ -45,14 +48,12 @@ def decode(data: bytes | str, charset: str | None = None) -> str:
 def _decode(data: bytes, charset: str | None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _strict(data, codec, skip=len(bom))
-    nul = b"\x00" in data
-    if nul or b"\x06" in data:  # never in UTF-8 or cp1256 text
+            return _without_controls(_strict(data, codec, skip=len(bom)))
+    if b"\x00" in data or b"\x06" in data:  # never in UTF-8 or cp1256 text
         codec = _utf16_without_bom(data[:_SAMPLE])
         if codec:
-            return _strict(data, codec)
-    if nul or _has_controls(data[:_SAMPLE]):
-        raise InputError("binary data, not text")
+            return _without_controls(_strict(data, codec))
+    data = _without_controls(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -116,10 +117,13 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
-def _has_controls(sample: bytes) -> bool:
-    """More than 10% control bytes: compressed or binary data without NULs."""
-    controls = len(sample) - len(sample.translate(None, _CONTROL))
-    return controls > len(sample) * 0.1
+def _without_controls(data: AnyStr) -> AnyStr:
+    """``data`` without its control characters, when they are a sprinkling; more of them
+    is binary data, refused."""
+    kept = data.translate(None, _CONTROL) if isinstance(data, bytes) else data.translate(_CONTROL_CHARS)
+    if len(data) - len(kept) > len(data) * _SPRINKLED:
+        raise InputError("binary data, not text")
+    return kept
 
 
 def _meta_charset(head: bytes) -> str | None:

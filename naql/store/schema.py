@@ -128,7 +128,7 @@ claim_members = Table(
 stories = Table(
     "stories", metadata,
     Column("id", Integer, primary_key=True),
-    Column("title", Text),  # the earliest article's
+    Column("title", Text),  # the earliest titled article's, else its most-reported claim
     Column("first_seen", DateTime, index=True),
     Column("last_seen", DateTime),
     Column("articles", Integer, nullable=False),

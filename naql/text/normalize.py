@@ -4,7 +4,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Unicode's format characters (category Cf, as of Unicode 15; tests check the running
+# Python's table): bidi marks, embeddings and isolates (LRM, RLM, ALM, RLE ... PDF, RLI ...
+# PDI), joiners, the soft hyphen, the BOM, Arabic number signs, tags. Some CMSs sprinkle
+# them through a text; they change no word, so matching ignores them.
+_FORMAT_RANGES = ((0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70F, 0x70F),
+                  (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200F),
+                  (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF),
+                  (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+                  (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F))
+FORMAT = "".join(chr(c) for first, last in _FORMAT_RANGES for c in range(first, last + 1))
+_NO_FORMAT = dict.fromkeys(map(ord, FORMAT))
+# Diacritics, tatweel and format characters: dropped for matching.
+_IGNORED = re.compile(f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640{FORMAT}]")
 # hamza-carrying alefs and alef wasla → bare alef; alef maqsura and Persian yeh → yeh;
 # ta marbuta → heh; Persian kaf → kaf; Arabic-Indic digits → ASCII.
 _FOLD = str.maketrans({
@@ -23,7 +35,12 @@ def normalize(s: str) -> str:
     """Fold spelling variants so that equal words compare equal."""
     if _NEEDS_NFKC.search(s):
         s = unicodedata.normalize("NFKC", s)
-    return _DIACRITICS.sub("", s).translate(_FOLD)
+    return _IGNORED.sub("", s).translate(_FOLD)
+
+
+def without_format(s: str) -> str:
+    """``s`` without format characters: names read from the text (spans keep them)."""
+    return s.translate(_NO_FORMAT)
 
 
 def strip_definite(word: str) -> str:

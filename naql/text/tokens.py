@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
-from .normalize import normalize
+from .normalize import FORMAT, normalize
 
 # Word frequencies are Zipfian: most tokens of a corpus are a few thousand word forms.
 _normalize_word = lru_cache(maxsize=1 << 16)(normalize)
@@ -14,10 +14,13 @@ _normalize_word = lru_cache(maxsize=1 << 16)(normalize)
 WORD, PUNCT, QUOTE, BREAK = "word", "punct", "quote", "break"
 
 # Words: letters, digits, marks, joined by internal periods/commas of numbers (107,47 or 3.5)
-# and the tatweel. Every other non-space character is a token of its own.
-_TOKEN = re.compile(r"(?P<word>[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:[.,٫][0-9٠-٩]+)*)"
-                    r"|(?P<break>\n)|(?P<punct>[^\w\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff])",
-                    re.UNICODE)  # format characters (bidi marks, joiners) are no tokens
+# and the tatweel; format characters (bidi marks, joiners) inside a word are part of it, and
+# no token on their own. A zero-width space is a space. Every other non-space character is
+# a token of its own.
+_LETTER = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_IN_WORD = FORMAT.replace("\u200b", "")
+_TOKEN = re.compile(rf"(?P<word>[{_LETTER}]+(?:[{_IN_WORD}]+[{_LETTER}]+)*(?:[.,٫][0-9٠-٩]+)*)"
+                    rf"|(?P<break>\n)|(?P<punct>[^\w\s{FORMAT}])")
 QUOTE_CHARS = frozenset("«»\"“”„‘’‹›")
 
 
