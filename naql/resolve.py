@@ -164,7 +164,8 @@ class Resolver:
                 return same or self.new(found_name=narrative[0])
             if linked is not None:
                 return linked
-            if m.role and m.definite and not m.anonymous and (len(m.sequence) == 1 or not self.holder_named(m)):
+            if m.role and m.definite and not m.anonymous and (len(m.sequence) == 1 or (
+                    self.qualifies_only(m) and not self.holder_named(m))):
                 # المتحدث، المرشح الجمهوري: an office written with the article points back to the
                 # person last quoted, unless the article names someone else holding it
                 person = max((e for e in recent if e.kind == "person" and e.name_words
@@ -174,6 +175,12 @@ class Resolver:
                     return person
 
         return self.new()
+
+    def qualifies_only(self, m: Mention) -> bool:
+        """المرشح الجمهوري، الوزير الإسرائيلي: an office with adjectives only. One that names
+        its body (المتحدث باسم الشرطة، مدير المستشفى) is a person of its own."""
+        return len(m.sequence) <= 3 and not any(
+            w == "باسم" or w in self.lex.kinds or w in self.lex.countries for w in m.sequence[1:])
 
     def holder_named(self, m: Mention) -> bool:
         probe = EntityState(id="", mentions=[m])

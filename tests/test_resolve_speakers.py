@@ -232,3 +232,8 @@ def test_a_source_in_the_accusative_is_read_as_cited() -> None:
     assert a["source"]["text"] == "مصدرًا مطلعًا"
     assert a["source"]["resolved"] == "مصدر مطلع"
     assert a["source"]["anonymous"] is True
+
+
+def test_an_office_naming_its_body_is_a_person_of_its_own() -> None:
+    text = "وقال الخبير الاقتصادي سامي الخطيب إن الأسعار سترتفع. وقال المتحدث باسم الشرطة إن الطريق مغلق."
+    assert resolved(text, "الطريق مغلق") == "المتحدث باسم الشرطة"
