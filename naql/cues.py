@@ -43,6 +43,7 @@ def verb_form(lex: Lexicon, word: str, resumptive: bool = False) -> VerbForm | N
     candidates = [word]
     if len(word) > 3 and word[0] in "وف":
         candidates.append(word[1:])
+    candidates = [w for w in candidates if w not in lex.not_cues]
     for w in candidates:
         form = lex.verbs.get(w)
         if form is not None:

@@ -1,4 +1,5 @@
-"""Keep only sources that could be speakers, before resolving them.
+"""Keep only sources that could be speakers and contents that could be statements, before
+resolving them.
 
 A source is a nominal: a name, a title or role, a body, a description of people, a document.
 A parse that puts a verb, a preposition, an adverb or a page label first (وأتم، وعن توقعات،
@@ -21,6 +22,8 @@ from .text.segment import Layout
 def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list[Candidate]:
     out = []
     for c in candidates:
+        if not statement_like(layout, c.content):
+            continue
         if c.source is not None and not could_speak(layout, c.source, c.source_skip, lex,
                                                      accusative=c.rule == "verb.svo"):
             if c.cue is None:
@@ -28,6 +31,14 @@ def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list
             c = replace(c, source=None, source_skip=0)
         out.append(c)
     return out
+
+
+def statement_like(layout: Layout, content: tuple[int, int]) -> bool:
+    """نشر منذ 01:52 PM - عدد المشاهدات: 433: page metadata after a verb at a line start is no
+    statement. A content of mostly figures and Latin letters is taken for such metadata."""
+    words = [t.text for t in layout.tokens[content[0]:content[1]] if t.kind == "word"]
+    arabic = sum(1 for w in words if any("\u0621" <= ch <= "\u064a" for ch in w))
+    return 2 * arabic >= len(words)
 
 
 def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon, accusative: bool = False) -> bool:

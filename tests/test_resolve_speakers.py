@@ -237,3 +237,12 @@ def test_a_source_in_the_accusative_is_read_as_cited() -> None:
 def test_an_office_naming_its_body_is_a_person_of_its_own() -> None:
     text = "وقال الخبير الاقتصادي سامي الخطيب إن الأسعار سترتفع. وقال المتحدث باسم الشرطة إن الطريق مغلق."
     assert resolved(text, "الطريق مغلق") == "المتحدث باسم الشرطة"
+
+
+def test_half_is_no_cue() -> None:
+    assert extract("وقضت المحكمة بسجنه ثلاث سنوات ونصف إلى جانب غرامة مالية.")["attributions"] == []
+
+
+def test_page_metadata_after_a_verb_is_no_statement() -> None:
+    d = extract("قال الوزير سامي الخطيب إن الموازنة ستقر.\nنشر منذ 01:52 PM - عدد المشاهدات : 433")
+    assert [a["content"]["text"] for a in d["attributions"]] == ["الموازنة ستقر"]

@@ -161,6 +161,7 @@ class Lexicon:
     negations: frozenset[str]
     withheld: Phrases
     not_speakers: Phrases
+    not_cues: frozenset[str]
 
     def place(self, word: str) -> str:
         """A bare word with a gentilic read as its country (فرنسي، الفرنسية → فرنسا), so that
@@ -230,4 +231,5 @@ def load() -> Lexicon:
         negations=frozenset(normalize(r["words"]) for r in table("stance.tsv") if r["kind"] == "negation"),
         withheld=_phrases(lines("withheld.txt")),
         not_speakers=_phrases(lines("not_speakers.txt")),
+        not_cues=_words("not_cues.txt"),
     )
