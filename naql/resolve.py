@@ -150,7 +150,7 @@ class Resolver:
                 names = e.name_words
                 if names and (m.name_words <= names or names <= m.name_words):
                     return e
-                if not names and (e.has_role and _contains_sequence(m.sequence, e)
+                if not names and (e.has_role and self.same_office(m.sequence, e)
                                   or e.found_name and m.name_words <= e.words):
                     return e
         elif m.words and (m.definite or m.anonymous or m.role):
@@ -175,6 +175,12 @@ class Resolver:
                     return person
 
         return self.new()
+
+    def same_office(self, seq: tuple[str, ...], e: EntityState) -> bool:
+        """وزير خارجية فرنسا ~ وزير الخارجية الفرنسي لوران فابيوس: every word of the role's
+        mention is in the named mention, gentilics read as their countries."""
+        words = {self.lex.place(w) for w in seq}
+        return any(x.sequence and all(self.lex.place(w) in words for w in x.sequence) for x in e.mentions if x.role)
 
     def qualifies_only(self, m: Mention) -> bool:
         """المرشح الجمهوري، الوزير الإسرائيلي: an office with adjectives only. One that names
@@ -498,7 +504,3 @@ def _same_kind(m: Mention, e: EntityState) -> bool:
 
 def _agrees(e: EntityState | None, gender: str | None) -> bool:
     return e is not None and (gender is None or e.gender is None or e.gender == gender)
-
-
-def _contains_sequence(seq: tuple[str, ...], e: EntityState) -> bool:
-    return any(x.sequence and all(w in seq for w in x.sequence) for x in e.mentions if x.role)

@@ -246,3 +246,8 @@ def test_half_is_no_cue() -> None:
 def test_page_metadata_after_a_verb_is_no_statement() -> None:
     d = extract("قال الوزير سامي الخطيب إن الموازنة ستقر.\nنشر منذ 01:52 PM - عدد المشاهدات : 433")
     assert [a["content"]["text"] for a in d["attributions"]] == ["الموازنة ستقر"]
+
+
+def test_office_in_a_headline_joins_the_named_holder_with_a_foreign_name() -> None:
+    text = "وزير خارجية فرنسا: يجب تفادي امتداد الأزمة\n\nذكر وزير الخارجية الفرنسي لوران فابيوس أن النظام سينهار."
+    assert resolved(text, "يجب تفادي امتداد الأزمة") == "لوران فابيوس"

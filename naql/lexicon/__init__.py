@@ -178,6 +178,14 @@ class Lexicon:
         return f in g or (f.endswith("ه") and f[:-1] in g) or (f.endswith(("ين", "ون")) and f[:-2] in g)
 
 
+def _first_country(countries: list[dict[str, str]]) -> dict[str, str]:
+    """Each gentilic to the country listed first for it (فرنسي → فرنسا, not its capital باريس)."""
+    out: dict[str, str] = {}
+    for r in countries:
+        out.setdefault(normalize(r["gentilic"]), bare(normalize(r["country"])))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     frames: dict[str, list[Frame]] = {}
@@ -208,7 +216,7 @@ def load() -> Lexicon:
         kinds={normalize(r["head"]): r["kind"] for r in table("kinds.tsv")},
         countries=frozenset(normalize(r["country"]) for r in countries),
         gentilics=frozenset(normalize(r["gentilic"]) for r in countries),
-        country_of={normalize(r["gentilic"]): bare(normalize(r["country"])) for r in countries},
+        country_of=_first_country(countries),
         adjunct_events=frozenset(normalize(w) for w in adjuncts.get("event", [])),
         adjunct_times=frozenset(normalize(w) for w in adjuncts.get("time", [])),
         adjunct_preps=frozenset(normalize(w) for w in adjuncts.get("preposition", [])),
