@@ -66,6 +66,10 @@ class MentionReader:
         lex = self.lex
         toks, withheld = self.without_withheld(toks)
         toks = [_as_nominative(t) for t in toks[:self.extent(toks)]]
+        if toks and toks[0].kind == WORD and toks[0].norm[:2] == "لل" and lex.after_lam(toks[0].norm)[:2] == "ال":
+            first = toks[0]  # وفقاً للبيت الأبيض: ل joined to the article, whose alef falls
+            text = lex.drop_lam(first.text)
+            toks[0] = Token(first.start, first.end, text, normalize(text), first.kind)
         words = [t for t in toks if t.kind == WORD]
         description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
         pointing = len(words) > 1 and words[0].norm in DEMONSTRATIVES

@@ -221,10 +221,8 @@ class Resolver:
         if issuer.kind not in ("government", "organization", "media", "group") and not issuer.name:
             return None
         words = [t.text for t in tokens[start:end]]
-        if words[0].startswith("لل"):  # للخارجية: ل joined to the article, whose alef falls
-            words[0] = "ال" + words[0][2:]
-        elif words[0].startswith("ل") and not tokens[start].norm.startswith("ال"):
-            words[0] = words[0][1:]
+        if first.startswith("ل") and not first.startswith("ال"):  # للخارجية، لوزارة، للجنة
+            words[0] = self.lex.drop_lam(words[0])
         name = " ".join(words)
         e = next((x for x in self.entities if x.found_name == name), None) or self.new(found_name=name)
         e.kind, e.anonymous = issuer.kind, False

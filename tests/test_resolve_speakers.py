@@ -251,3 +251,21 @@ def test_page_metadata_after_a_verb_is_no_statement() -> None:
 def test_office_in_a_headline_joins_the_named_holder_with_a_foreign_name() -> None:
     text = "وزير خارجية فرنسا: يجب تفادي امتداد الأزمة\n\nذكر وزير الخارجية الفرنسي لوران فابيوس أن النظام سينهار."
     assert resolved(text, "يجب تفادي امتداد الأزمة") == "لوران فابيوس"
+
+
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("ووفقاً للبيت الأبيض، فإن الرئيس سيزور المنطقة.", "الرئيس سيزور المنطقة", "البيت الأبيض",
+                 id="lam-on-the-article"),
+    pytest.param("ووفقاً للجنة الانتخابات، فإن النتائج ستعلن غداً.", "النتائج ستعلن غداً", "لجنة الانتخابات",
+                 id="lam-on-a-lam-word"),
+])
+def test_a_joined_lam_is_no_part_of_the_name(text: str, content: str, name: str) -> None:
+    assert resolved(text, content) == name
+
+
+@pytest.mark.parametrize("text,source,content", [
+    pytest.param("وصف ترمب الهجوم بأنه «مؤسف».", "ترمب", "مؤسف", id="describe"),
+    pytest.param("واتهم الرئيس بايدن روسيا بتنفيذ الهجوم.", "بايدن", "روسيا بتنفيذ الهجوم", id="accuse"),
+])
+def test_a_name_closes_the_subject_before_the_object(text: str, source: str, content: str) -> None:
+    assert resolved(text, content) == source

@@ -86,7 +86,8 @@ def frame_opening(ctx: Context, cue: Cue, s1: int) -> tuple[int, int, VerbForm |
     i = cue.end
     skip = 0
     clitic_apart = ctx.norms[cue.end - 1] == frame.clitic  # وفقاً لـ الوزارة: the cue took لـ
-    if frame.clitic and not clitic_apart and i < s1 and ctx.norms[i].startswith(frame.clitic):
+    if (frame.clitic and not clitic_apart and i < s1 and ctx.norms[i].startswith(frame.clitic)
+            and not ctx.lex.after_lam(ctx.norms[i]).startswith("ال")):  # للبيت: read from the whole word
         skip = 1 + (1 if ctx.tokens[i].text[1:2] == "ـ" else 0)
     reported_by: VerbForm | None = None  # بحسب ما نقلته قناة X عن Y: Y is cited
     relative = frame.words[-1].endswith("ما")  # حسبما أفادت الوكالة

@@ -36,6 +36,8 @@ def from_verb(ctx: Context, cue: Cue) -> Candidate | None:
             recipient = recipient_in(ctx, cue.end, cue.end + 1) or recipient
             rest = None
         src, rule = svo, "verb.svo"
+    elif src is not None and form.cls in ("describe", "accuse") and (split := name_then_object(ctx, src)):
+        src = (src[0], split)  # وصف ترمب الهجوم بأنه: the name, then what it describes
     elif src is not None and form.cls == "describe" and has_relative(ctx, src):
         src, rule = None, "verb.pro"  # ووصفت المعلومات التي ذكرها ... بـ: the object, not the subject
     elif src is None and is_impersonal(ctx, cue):
@@ -258,6 +260,18 @@ def polarity(ctx: Context, cue: Cue) -> str:
     """لم ينفِ الوزير أن ...: a negated denial lets the statement stand, so it is no denial."""
     assert cue.form is not None
     return "assert" if ctx.negated(cue.start) else cue.form.polarity
+
+
+def name_then_object(ctx: Context, src: Range) -> int | None:
+    """وصف ترمب الهجوم، اتهم بايدن روسيا: a bare name closes the subject, and a word with the
+    article after it that no source is named with (الهجوم) opens the object."""
+    for k in range(src[0] + 1, src[1]):
+        prev = ctx.norms[k - 1]
+        if (ctx.is_word(k - 1) and ctx.is_word(k) and not prev.startswith(("ال", "وال", "لل"))
+                and ctx.norms[k].startswith("ال") and not builds_source(ctx, k - 1) and not builds_source(ctx, k)
+                and (k - 1 == src[0] or builds_source(ctx, k - 2))):
+            return k
+    return None
 
 
 def has_relative(ctx: Context, r: Range) -> bool:

@@ -163,6 +163,19 @@ class Lexicon:
     not_speakers: Phrases
     not_cues: frozenset[str]
 
+    def after_lam(self, word: str) -> str:
+        """A normalised word without a joined لـ: للجنه → لجنه (a known word beginning with ل),
+        للبيت → البيت (ل on the article, whose alef falls), لوزاره → وزاره."""
+        rest = word[1:]
+        if not word.startswith("لل") or rest in self.kinds or rest in self.roles or rest in self.anonymous:
+            return rest
+        return "ا" + rest
+
+    def drop_lam(self, text: str) -> str:
+        """A written word without its joined لـ: لوزارة → وزارة، للجنة → لجنة، للبيت → البيت."""
+        norm = normalize(text)
+        return "ا" + text[1:] if self.after_lam(norm).startswith("ال") and norm.startswith("لل") else text[1:]
+
     def place(self, word: str) -> str:
         """A bare word with a gentilic read as its country (فرنسي، الفرنسية → فرنسا), so that
         وزير خارجية فرنسا and وزير الخارجية الفرنسي describe the same office."""
