@@ -109,7 +109,7 @@ def find_cues(layout: Layout, lex: Lexicon) -> list[Cue]:
         if withheld:  # لم يكشف عن هويته: a source asking not to be named reports nothing
             i += withheld
             continue
-        noun = noun_cue(layout, lex, i)
+        noun = noun_cue(layout, lex, i) if tok.norm in lex.masdar_verbs or tok.norm[1:] in lex.masdar_verbs else None
         if noun is not None:
             cues.append(Cue(i, i + 1, form=noun))
             i += 1

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .attach import DEMONSTRATIVES, NAME_PARTICLES, RELATIVE_PRONOUNS, SEPARATORS, word_forms
 from .cues import pronoun_stems
@@ -38,6 +39,7 @@ class Mention:
 class MentionReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self.role_forms = _role_forms(lex.roles)
 
     def is_lexical(self, n: str, gentilic: bool = True) -> bool:
         """A word that the lexicons know as something other than a name.
@@ -282,7 +284,7 @@ class MentionReader:
 
     def is_role(self, n: str) -> bool:
         """وزير، الوزير، لوزير: an office noun, with or without its article or a joined ل."""
-        return any(f in self.lex.roles for f in (bare(n), n[1:] if n.startswith("ل") else n))
+        return n in self.role_forms
 
     def name_run(self, toks: list[Token]) -> list[Token]:
         """A name at the start of running text, where nothing bounds it as a mention does: it
@@ -318,6 +320,12 @@ PREPOSED_ARTICLE = ("لل", "بال", "كال")
 PLURAL_ENDINGS = ("ون", "ين", "ات", "ه")
 KUNYA = frozenset({"ابو", "ام"})
 COMPOUND_SECONDS = frozenset({"الدين", "الله", "الاسلام", "الرحمن"})  # صلاح الدين، سيف الإسلام  # a name by one's child: أبو عبد الله
+
+
+@lru_cache(maxsize=4)
+def _role_forms(roles: frozenset[str]) -> frozenset[str]:
+    """Every way an office noun is written alone: وزير، الوزير، والوزير، بالوزير، للوزير، لوزير."""
+    return frozenset(p + r for r in roles for p in ("", "ال", "وال", "فال", "بال", "كال", "لل", "ل"))
 
 
 def _definite(n: str) -> bool:

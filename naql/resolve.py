@@ -267,10 +267,7 @@ class Resolver:
         begin = self.layout.sentences[max(sentence - 1, 0)][0]
         if current is not None:
             begin = max(begin, current.last_at + 1)
-        people = self.index.people(self.reader)
-        for start, name, feminine in people[bisect_left(people, (begin,)):]:
-            if start >= c.cue[0]:
-                break
+        for start, name, feminine in self.index.people(self.reader, begin, c.cue[0]):
             if gender is None or (gender == "f") == feminine:
                 if current is not None and current.name_words >= {bare(w) for w in normalize(name).split()}:
                     return None  # the current speaker named again
@@ -289,13 +286,9 @@ class Resolver:
         """وجّه النائب علي العطيش نقده ... وقال: with no earlier source that agrees, the subject
         only in the verb is the person the narrative named last (within a few paragraphs)."""
         at = (c.cue or c.content)[0]
-        people = self.index.people(self.reader)
-        k = bisect_left(people, (at,)) - 1
-        while k >= 0 and at - people[k][0] <= PERSON_REACH:
-            start, name, feminine = people[k]
+        for start, name, feminine in reversed(self.index.people(self.reader, at - PERSON_REACH, at)):
             if gender is None or (gender == "f") == feminine:
                 return self.person_named(name, feminine)
-            k -= 1
         return None
 
     def name_for_role(self, e: EntityState) -> str | None:
@@ -421,7 +414,7 @@ class _Index:
         self._bares: list[str] | None = None
         self._at: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
-        self._people: list[tuple[int, str, bool]] | None = None
+        self._person_at: dict[int, tuple[tuple[int, str, bool] | None, int]] = {}
 
     @property
     def bares(self) -> list[str]:
@@ -435,30 +428,40 @@ class _Index:
         _ = self.bares
         return self._at.get(word, [])
 
-    def people(self, reader: MentionReader) -> list[tuple[int, str, bool]]:
-        """Named people in the running text, in order: (token index, name, feminine). A name
-        counts when a title or role announces it (النائب علي العطيش، الدكتورة منى، لوزير
-        الخارجية، فيليب هاموند،) or a known given name opens it (أشرف الخولي)."""
-        if self._people is None:
-            self._people = []
-            tokens = self.layout.tokens
-            norms = [t.norm for t in tokens]
-            lex = reader.lex
-            i = 0
-            while i < len(tokens):
-                m = lex.titles.match(norms, i) or (1 if reader.is_role(norms[i]) else 0)
-                run = reader.name_run(tokens[i + m:i + m + 8]) if m else []
-                if m and not (run and run[0].norm in lex.given_names):
-                    run = self.described_name(i, reader)  # المدير الفني لليفربول الألماني يورغن كلوب
-                if not run:
-                    m, run = 0, self.name_opening(i, reader)
-                if len(run) >= 2:
-                    feminine = m > 0 and norms[i].endswith("ه")
-                    self._people.append((i, " ".join(t.text for t in run), feminine))
-                    i = max(i + 1, tokens.index(run[-1], i) + 1)
-                else:
-                    i += 1
-        return self._people
+    def people(self, reader: MentionReader, a: int, b: int) -> list[tuple[int, str, bool]]:
+        """Named people the running text names from token a to b, in order: (token index,
+        name, feminine). A name counts when a title or role announces it (النائب علي العطيش،
+        الدكتورة منى، لوزير الخارجية، فيليب هاموند،) or a known given name opens it (أشرف
+        الخولي). What is read at each token is kept, so each is read once an article."""
+        tokens = self.layout.tokens
+        out = []
+        i = max(a, 0)
+        while i < min(b, len(tokens)):
+            if i not in self._person_at:
+                self._person_at[i] = self.person_at(i, reader)
+            found, i = self._person_at[i]
+            if found is not None:
+                out.append(found)
+        return out
+
+    def person_at(self, i: int, reader: MentionReader) -> tuple[tuple[int, str, bool] | None, int]:
+        """The person named from token i, if any, and the token to read next."""
+        tokens = self.layout.tokens
+        n = tokens[i].norm
+        lex = reader.lex
+        if n not in lex.titles.by_first and not reader.is_role(n) and n not in lex.given_names \
+                and not (i and tokens[i - 1].text in "،,"):
+            return None, i + 1  # no title, office or given name here, nor a comma before
+        m = lex.titles.match([t.norm for t in tokens[i:i + 4]], 0) or (1 if reader.is_role(n) else 0)
+        run = reader.name_run(tokens[i + m:i + m + 8]) if m else []
+        if m and not (run and run[0].norm in lex.given_names):
+            run = self.described_name(i, reader)  # المدير الفني لليفربول الألماني يورغن كلوب
+        if not run:
+            m, run = 0, self.name_opening(i, reader)
+        if len(run) < 2:
+            return None, i + 1
+        last = next(k for k in range(i, len(tokens)) if tokens[k] is run[-1])
+        return (i, " ".join(t.text for t in run), m > 0 and n.endswith("ه")), last + 1
 
     def described_name(self, i: int, reader: MentionReader) -> list[Token]:
         """The name closing an office's description, read as a source mention is, up to the
