@@ -9,6 +9,7 @@ verbless ``X «Y»``) rests on its source alone and is dropped.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .attach import Candidate
@@ -17,6 +18,9 @@ from .lexicon import Lexicon
 from .text.normalize import normalize, strip_conjunction
 from .text.segment import Layout
 
+
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def plausible(candidates: list[Candidate], layout: Layout, lex: Lexicon) -> list[Candidate]:
@@ -37,8 +41,7 @@ def statement_like(layout: Layout, content: tuple[int, int]) -> bool:
     """نشر منذ 01:52 PM - عدد المشاهدات: 433: page metadata after a verb at a line start is no
     statement. A content of mostly figures and Latin letters is taken for such metadata."""
     words = [t.text for t in layout.tokens[content[0]:content[1]] if t.kind == "word"]
-    arabic = sum(1 for w in words if any("\u0621" <= ch <= "\u064a" for ch in w))
-    return 2 * arabic >= len(words)
+    return 2 * sum(1 for w in words if ARABIC_LETTER.search(w)) >= len(words)
 
 
 def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon, accusative: bool = False) -> bool:
@@ -47,8 +50,9 @@ def could_speak(layout: Layout, source: tuple[int, int], skip: int, lex: Lexicon
     words = [t for t in layout.tokens[source[0]:source[1]] if t.kind == "word"]
     if not words:
         return False
-    first = words[0].text[skip:] if words[0] is layout.tokens[source[0]] else words[0].text
-    n = normalize(first)
+    skipped = skip and words[0] is layout.tokens[source[0]]
+    first = words[0].text[skip:] if skipped else words[0].text
+    n = normalize(first) if skipped else words[0].norm
     norms = [n, *(t.norm for t in words[1:])]
     bare = [strip_conjunction(n), *norms[1:]]
     if lex.not_speakers.match(norms, 0) or lex.not_speakers.match(bare, 0):
