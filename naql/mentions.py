@@ -52,6 +52,8 @@ class MentionReader:
                 or strip_conjunction(n) in lex.verbs
                 or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
             return True
+        if any(stem in lex.kinds or stem in lex.roles for stem in pronoun_stems(n)):
+            return True  # ناديه، وزيرها: an institution or office with its owner as a pronoun
         for f in word_forms(n) + ([n[1:]] if n[:1] == "ل" and n[1:2] != "ل" else []):  # لنادي، لوزارة
             if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
                     or f in lex.countries or f in lex.outlets.by_first or (gentilic and lex.is_gentilic(f))):
@@ -92,6 +94,9 @@ class MentionReader:
             kept.extend(bare(n) for n in norms[i:] if not n.isdigit())
             if name is None and head not in lex.anonymous and (head not in lex.kinds or si > 0):
                 name = self.name_in(seg, i, titled)
+            elif name is None and head in lex.anonymous:  # مسؤول العلاقات في الحزب محمد عفيف: named
+                tail = self.tail_name(seg, i)
+                name = tail if tail and tail[0].norm in lex.given_names else None
         if withheld:
             name = None  # ضابط، فضل عدم الكشف عن هويته: whatever looked like a name is not one
         anonymous_head = head

@@ -269,3 +269,9 @@ def test_a_joined_lam_is_no_part_of_the_name(text: str, content: str, name: str)
 ])
 def test_a_name_closes_the_subject_before_the_object(text: str, source: str, content: str) -> None:
     assert resolved(text, content) == source
+
+
+def test_an_official_named_at_the_end_is_no_longer_unnamed() -> None:
+    d = extract("وقال مسؤول العلاقات الإعلامية في الحزب سمير عفيف إن الحزب لا علاقة له بالحادث.")
+    a = by_content(d, "الحزب لا علاقة له بالحادث")
+    assert (a["source"]["resolved"], a["source"]["anonymous"]) == ("سمير عفيف", False)
