@@ -48,6 +48,7 @@ class MentionReader:
         """
         lex = self.lex
         if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
+                or bare(n) in lex.numbers
                 or bare(n) in lex.directions
                 or strip_conjunction(n) in lex.verbs
                 or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
@@ -100,8 +101,8 @@ class MentionReader:
         if withheld:
             name = None  # ضابط، فضل عدم الكشف عن هويته: whatever looked like a name is not one
         anonymous_head = head
-        if head.isdigit() or head in ("احد", "احدي", "بعض") and words:
-            later = [bare(t.norm) for t in words[1:2]]
+        if head.isdigit() or head in lex.numbers or head in ("احد", "احدي", "بعض") and words:
+            later = [bare(t.norm) for t in words[1:3] if t.norm != "من"][:1]  # خمسة من المسؤولين
             anonymous_head = later[0] if later else head
         honorific = len(words) == 1 and words[0].norm in HONORIFIC_PRONOUNS
         anonymous = withheld or (name is None and not honorific

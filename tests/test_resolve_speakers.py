@@ -275,3 +275,18 @@ def test_an_official_named_at_the_end_is_no_longer_unnamed() -> None:
     d = extract("وقال مسؤول العلاقات الإعلامية في الحزب سمير عفيف إن الحزب لا علاقة له بالحادث.")
     a = by_content(d, "الحزب لا علاقة له بالحادث")
     assert (a["source"]["resolved"], a["source"]["anonymous"]) == ("سمير عفيف", False)
+
+
+@pytest.mark.parametrize("text,content,name", [
+    pytest.param("وفقاً لثمانية مسؤولين، فإن العبوة هربت إلى المبنى.", "العبوة هربت إلى المبنى", "ثمانية مسؤولين",
+                 id="counted-officials"),
+    pytest.param("وقال خمسة من المسؤولين إن العبوة زرعت قبل أسابيع.", "العبوة زرعت قبل أسابيع",
+                 "خمسة من المسؤولين", id="n-of-officials"),
+])
+def test_counted_unnamed_sources(text: str, content: str, name: str) -> None:
+    a = by_content(extract(text), content)
+    assert (a["source"]["resolved"], a["source"]["anonymous"], a["source"]["kind"]) == (name, True, "person")
+
+
+def test_an_echo_of_the_speakers_words_is_no_new_attribution() -> None:
+    assert extract("وتقدر الحصيلة بنحو ألف قتيل، بحسب قولها.")["attributions"] == []

@@ -2,13 +2,13 @@
 another attribution (قالت X، نقلاً عن Y، إن ...) adds Y to that one's ``via`` instead."""
 from __future__ import annotations
 
-from ..cues import Cue, frame_at, verb_form
+from ..cues import Cue, frame_at, pronoun_stems, verb_form
 from ..lexicon import VerbForm
 from ..text.normalize import normalize
 from ..text.tokens import BREAK, PUNCT, QUOTE, WORD
 from .content import content_from
 from .core import COMMAS, LOOK_BACK, RELATIVE_PRONOUNS, VIA_VERBS, Candidate, Context, Range
-from .phrases import is_recipient, np_after, recipient_in, split_conjuncts
+from .phrases import is_masdar, is_recipient, np_after, recipient_in, split_conjuncts
 
 
 def from_frame(ctx: Context, cue: Cue) -> Candidate | None:
@@ -143,6 +143,8 @@ def plausible_source(ctx: Context, i: int, skip: int = 0) -> bool:
     while i < len(ctx.tokens) and ctx.tokens[i].kind != WORD:
         i += 1
     n = normalize(ctx.tokens[i].text[skip:]) if skip else ctx.norms[i]
+    if is_masdar(ctx, i) or any(stem in ctx.lex.masdars for stem in pronoun_stems(n)):
+        return False  # بحسب قولها، وفق تعبيره: an echo of the speaker's own words
     return n not in ctx.lex.not_sources and "ال" + n not in ctx.lex.not_sources
 
 

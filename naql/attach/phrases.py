@@ -146,7 +146,8 @@ def continues_np(ctx: Context, k: int) -> bool:
     if n.startswith("ل") and k + 1 < len(ctx.norms) and ctx.norms[k + 1].startswith("ال"):
         return True  # المرصد السوري لحقوق الإنسان
     return (n.startswith("ال") or n in NAME_PARTICLES or n.startswith(("لل", "بال")) or n.startswith("عبدال")
-            or n in ctx.lex.given_names)  # لوزير الدولة سامي الخطيب
+            or n in ctx.lex.given_names  # لوزير الدولة سامي الخطيب
+            or n in ctx.lex.anonymous)  # وفقاً لثمانية مسؤولين
 
 
 def split_conjuncts(ctx: Context, r: Range) -> list[Range]:

@@ -157,6 +157,7 @@ class Lexicon:
     given_names: frozenset[str]
     modifiers: frozenset[str]
     directions: frozenset[str]
+    numbers: frozenset[str]
     clause_links: Phrases
     negations: frozenset[str]
     withheld: Phrases
@@ -248,6 +249,7 @@ def load() -> Lexicon:
         given_names=_words("given_names.txt"),
         modifiers=_words("modifiers.txt"),
         directions=_words("directions.txt"),
+        numbers=_words("numbers.txt"),
         clause_links=_phrases(lines("clause_links.txt")),
         negations=frozenset(normalize(r["words"]) for r in table("stance.tsv") if r["kind"] == "negation"),
         withheld=_phrases(lines("withheld.txt")),
