@@ -23,7 +23,8 @@ def main() -> None:
     ap.add_argument("gold")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    by_rule = evaluate(args.gold, lambda text, gid: naql.extract(text, "text", name=gid).to_dict()).by_rule
+    scores = evaluate(args.gold, lambda text, gid: naql.extract(text, "text", name=gid).to_dict())
+    by_rule = scores.by_rule
     seen = {rule: r.predicted for rule, r in by_rule.items()}
     right = {rule: r.end_to_end for rule, r in by_rule.items()}
     overall = sum(right.values()) / max(1, sum(seen.values()))
@@ -31,7 +32,8 @@ def main() -> None:
     for rule in sorted(rows, key=lambda r: -seen[r]):
         print(f"{rule:20s} {right[rule]:4d}/{seen[rule]:<4d} -> {rows[rule]:.3f}")
     if args.write:
-        lines = ["# rule\tshare right end to end on the dev set, smoothed (written by bench/calibrate.py)",
+        lines = [f"# rule\tshare right end to end on {scores.documents} annotated articles, smoothed"
+                 " (written by bench/calibrate.py)",
                  "rule\tconfidence"] + [f"{r}\t{v:.3f}" for r, v in sorted(rows.items())]
         TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
