@@ -42,24 +42,7 @@ class MentionReader:
         self.role_forms = _role_forms(lex.roles)
 
     def is_lexical(self, n: str, gentilic: bool = True) -> bool:
-        """A word that the lexicons know as something other than a name.
-
-        Function words are compared as written: العلي is a name, not the preposition على.
-        """
-        lex = self.lex
-        if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
-                or bare(n) in lex.numbers
-                or bare(n) in lex.directions
-                or strip_conjunction(n) in lex.verbs
-                or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
-            return True
-        if any(stem in lex.kinds or stem in lex.roles for stem in pronoun_stems(n)):
-            return True  # ناديه، وزيرها: an institution or office with its owner as a pronoun
-        for f in word_forms(n) + ([n[1:]] if n[:1] == "ل" and n[1:2] != "ل" else []):  # لنادي، لوزارة
-            if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
-                    or f in lex.countries or f in lex.outlets.by_first or (gentilic and lex.is_gentilic(f))):
-                return True
-        return False
+        return _lexical(self.lex, n, gentilic)
 
     def nameish(self, tok: Token, surname: bool = False) -> bool:
         """Could be part of a name; a surname may look like a gentilic (عادل المصري)."""
@@ -326,6 +309,26 @@ PREPOSED_ARTICLE = ("لل", "بال", "كال")
 PLURAL_ENDINGS = ("ون", "ين", "ات", "ه")
 KUNYA = frozenset({"ابو", "ام"})
 COMPOUND_SECONDS = frozenset({"الدين", "الله", "الاسلام", "الرحمن"})  # صلاح الدين، سيف الإسلام  # a name by one's child: أبو عبد الله
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexical(lex: Lexicon, n: str, gentilic: bool) -> bool:
+    """A word that the lexicons know as something other than a name (kept per word form,
+    since word frequencies are Zipfian). Function words are compared as written: العلي is a
+    name, not the preposition على."""
+    if (n in lex.function_words or n in lex.complementisers or n in lex.verbs or n in lex.modifiers
+            or bare(n) in lex.numbers
+            or bare(n) in lex.directions
+            or strip_conjunction(n) in lex.verbs
+            or n in lex.adjunct_preps):  # المدرب عقب المباراة: عقب opens a circumstance, no name
+        return True
+    if any(stem in lex.kinds or stem in lex.roles for stem in pronoun_stems(n)):
+        return True  # ناديه، وزيرها: an institution or office with its owner as a pronoun
+    for f in word_forms(n) + ([n[1:]] if n[:1] == "ل" and n[1:2] != "ل" else []):  # لنادي، لوزارة
+        if (f in lex.adjunct_times or f in lex.roles or f in lex.kinds or f in lex.anonymous
+                or f in lex.countries or f in lex.outlets.by_first or (gentilic and lex.is_gentilic(f))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)

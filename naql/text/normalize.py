@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Unicode's format characters (category Cf, as of Unicode 15; tests check the running
 # Python's table): bidi marks, embeddings and isolates (LRM, RLM, ALM, RLE ... PDF, RLI ...
@@ -16,7 +17,8 @@ _FORMAT_RANGES = ((0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), 
 FORMAT = "".join(chr(c) for first, last in _FORMAT_RANGES for c in range(first, last + 1))
 _NO_FORMAT = dict.fromkeys(map(ord, FORMAT))
 # Diacritics, tatweel and format characters: dropped for matching.
-_IGNORED = re.compile(f"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640{FORMAT}]")
+_IGNORED = "".join(chr(c) for first, last in ((0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670), (0x6D6, 0x6ED),
+                                              (0x640, 0x640)) for c in range(first, last + 1)) + FORMAT
 # hamza-carrying alefs and alef wasla → bare alef; alef maqsura and Persian yeh → yeh;
 # ta marbuta → heh; Persian kaf → kaf; Arabic-Indic digits → ASCII.
 _FOLD = str.maketrans({
@@ -27,6 +29,7 @@ _FOLD = str.maketrans({
     "ک": "ك", "گ": "ك",
     **{chr(0x660 + d): str(d) for d in range(10)},
     **{chr(0x6F0 + d): str(d) for d in range(10)},
+    **dict.fromkeys(_IGNORED),
 })
 _NEEDS_NFKC = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")  # presentation forms (ﻻ ﺍ)
 
@@ -35,7 +38,7 @@ def normalize(s: str) -> str:
     """Fold spelling variants so that equal words compare equal."""
     if _NEEDS_NFKC.search(s):
         s = unicodedata.normalize("NFKC", s)
-    return _IGNORED.sub("", s).translate(_FOLD)
+    return s.translate(_FOLD)
 
 
 def without_format(s: str) -> str:
@@ -58,6 +61,7 @@ def strip_conjunction(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # word forms repeat (Zipf): each is stripped once
 def bare(word: str) -> str:
     """A normalised word without its article: الوكالة، والشرطة، للصحيفة → وكاله، شرطه، صحيفه."""
     if len(word) > 4 and word.startswith(("وال", "فال", "بال", "كال")):

@@ -18,9 +18,19 @@ WORD, PUNCT, QUOTE, BREAK = "word", "punct", "quote", "break"
 # no token on their own. A zero-width space is a space. Every other non-space character is
 # a token of its own.
 _LETTER = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-_IN_WORD = FORMAT.replace("\u200b", "")
-_TOKEN = re.compile(rf"(?P<word>[{_LETTER}]+(?:[{_IN_WORD}]+[{_LETTER}]+)*(?:[.,٫][0-9٠-٩]+)*)"
-                    rf"|(?P<break>\n)|(?P<punct>[^\w\s{FORMAT}])")
+
+
+def _token_pattern(format_chars: str) -> re.Pattern[str]:
+    in_word = format_chars.replace("\u200b", "")
+    return re.compile(rf"(?P<word>[{_LETTER}]+(?:[{in_word}]+[{_LETTER}]+)*(?:[.,٫][0-9٠-٩]+)*)"
+                      rf"|(?P<break>\n)|(?P<punct>[^\w\s{format_chars}])")
+
+
+# Format characters beyond the Basic Multilingual Plane (tags, musical controls) slow every
+# match down by half, and almost no text has any: such a text gets the pattern that knows them.
+_TOKEN = _token_pattern("".join(ch for ch in FORMAT if ord(ch) <= 0xFFFF))
+_TOKEN_ASTRAL = _token_pattern(FORMAT)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 QUOTE_CHARS = frozenset("«»\"“”„‘’‹›")
 
 
@@ -36,7 +46,7 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN.finditer(text):
+    for m in (_TOKEN_ASTRAL if _ASTRAL.search(text) else _TOKEN).finditer(text):
         t = m.group()
         kind = m.lastgroup
         if kind == WORD:
