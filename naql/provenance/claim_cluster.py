@@ -42,8 +42,8 @@ from .outlets import Outlets
 from .shingles import figures, statement, statement_shingles
 from .sketch import band_keys, distinct, from_bytes, signatures, to_bytes
 
-MEANING = 0.75  # the same claim by meaning alone: a close paraphrase
-SAME_ORIGIN = 0.6  # by one origin: nearly the same meaning
+MEANING = 0.8  # the same claim by meaning alone: a close paraphrase
+SAME_ORIGIN = 0.7  # by one origin: nearly the same meaning
 WINDOW_DAYS = 3.0  # one story's reports appear within days of each other
 LSH_THRESHOLD = 0.25  # candidates: reports likely to share this much of their shingles
 MARGIN = 0.1  # how far a MinHash estimate (128 values) may fall below the true Jaccard
@@ -281,7 +281,7 @@ def _write(conn: Connection, new: list[Report], outcome: Outcome) -> dict[tuple[
 class Facts:
     """What a claim's summary is made of, for one member."""
 
-    source: Identity
+    reported: Reported
     polarity: str
     position: str
     published: datetime | None
@@ -289,7 +289,7 @@ class Facts:
 
 
 def _facts(r: Report, published: dict[int, datetime | None]) -> Facts:
-    return Facts(r.reported.origin, r.polarity, r.position, published.get(r.article), r.article)
+    return Facts(r.reported, r.polarity, r.position, published.get(r.article), r.article)
 
 
 def _published(conn: Connection, article_ids: list[int]) -> dict[int, datetime | None]:
@@ -303,11 +303,11 @@ def _published(conn: Connection, article_ids: list[int]) -> dict[int, datetime |
 def _summary(members: list[Facts]) -> dict[str, Any]:
     """A claim's row: its origin as fully named as a member names it (the most reported
     stored source, else an outlet, else an unnamed description), the members' position,
-    when it was first seen, and whether it rests only on unnamed sources."""
+    when it was first seen, and whether it rests only on unnamed speakers."""
     members = sorted(members, key=lambda m: (m.published is None, m.published or datetime.min))
-    named = [m.source for m in members if not m.source.anonymous and not m.source.outlet]
-    speakers = (named or [m.source for m in members if m.source.outlet]
-                or [m.source for m in members])
+    found = [m.reported.origin for m in members]
+    named = [s for s in found if not s.anonymous and not s.outlet]
+    speakers = named or [s for s in found if s.outlet] or found
     top = Counter(s.source for s in speakers if s.source is not None).most_common(1)
     if top:
         speakers = [s for s in speakers if s.source == top[0][0]]
@@ -320,7 +320,9 @@ def _summary(members: list[Facts]) -> dict[str, Any]:
         "position": next(m.position for m in members if positions[m.position] == best),
         "first_seen": members[0].published, "members": len(members),
         "articles": len({m.article for m in members}),
-        "anonymous_only": not named and any(m.source.anonymous for m in members),
+        "anonymous_only": (any(m.reported.speaker.anonymous for m in members) and not any(
+            not m.reported.speaker.anonymous and not m.reported.speaker.outlet
+            for m in members)),
     }
 
 
@@ -336,7 +338,7 @@ def _refresh(conn: Connection, claim_ids: list[int]) -> None:
                 .join(articles, articles.c.id == attributions.c.article_id)
                 .where(claim_members.c.claim_id.in_(part))):
             by_claim.setdefault(r.claim_id, []).append(Facts(
-                Reported(None, _chain(r.chain)).origin, r.polarity, r.position, r.published,
+                Reported(None, _chain(r.chain)), r.polarity, r.position, r.published,
                 r.article_id))
         if by_claim:
             conn.execute(update(claims).where(claims.c.id == bindparam("claim_id")),
