@@ -20,12 +20,14 @@ from naql.provenance import (claims, claims_of, stories, story, story_of, unproc
                              update)
 from naql.provenance.chains import Cited, links, tree
 from naql.provenance.claim_cluster import near_duplicates
-from naql.provenance.identity import Identity, Reported, chains, same_speaker
+from naql.provenance.identity import (COMPATIBLE, CONFLICT, SAME, Identity, Reported, chains,
+                                     origins, same_speaker)
 from naql.provenance.outlets import Outlets, outlet_key
 from naql.provenance.positions import position
 from naql.provenance.shingles import content_words, statement_shingles, statements
 from naql.provenance.sketch import NUM_PERM, SCHEME, SEED, band_keys, crc, distinct, signatures
 from naql.store import Article, Writer, open_store
+from naql.store.schema import attributions as attributions_table
 from naql.store.schema import claims as claims_table
 from naql.store.schema import provenance_state
 
@@ -364,3 +366,63 @@ def test_export_claims_a_line_each_or_a_row_per_report(db_url, naql_cli, tmp_pat
         "https://ofoq.example/1", "https://raed.example/1"]
     assert [r["cites"] for r in table] == [None, "https://ofoq.example/1"]
     assert table[1]["via"] == "صحيفة الأفق" and {r["claim"] for r in rows} == {claim["claim"]}
+
+
+# --- meaning and origins -------------------------------------------------------------------------
+
+def test_origins_same_compatible_or_in_conflict():
+    agency = Identity("وكالة الرائد", outlet=True)
+    told = said(agency, Identity("مصادر مطلعة", anonymous=True))  # sources who told the agency
+    words, outlets = (lambda _: frozenset()), Outlets()
+    assert told.origin == agency  # shown as the claim's source
+    assert origins(told, said(agency), words, outlets) == SAME
+    assert origins(said(Identity("حزب الله")), said(Identity("المقاومة الإسلامية في لبنان")),
+                   words, outlets) == SAME  # lexicon/data/same_entities.txt
+    assert origins(said(Identity("مصادر", anonymous=True)), said(Identity("سامي الخطيب")),
+                   words, outlets) == COMPATIBLE
+    assert origins(said(Identity("Sami Khatib")), said(Identity("سامي الخطيب")),
+                   words, outlets) == COMPATIBLE  # two scripts: cannot be told apart
+    assert origins(said(Identity("سامي الخطيب")), said(Identity("نادر البستاني")),
+                   words, outlets) == CONFLICT
+
+
+EN = ("Finance Minister Sami Khatib said the government will cut fuel taxes by ten percent "
+      "starting next month.")
+AR = ("قال وزير المالية سامي الخطيب إن الحكومة ستخفض الضرائب على الوقود بنسبة عشرة في المئة "
+      "اعتباراً من الشهر المقبل.")
+
+
+def test_an_english_statement_and_its_arabic_re_report_are_one_claim(store):
+    english = article("https://wire.example/en/1", "The Wire", 1, EN,
+                      report(EN, "Sami Khatib", EN[EN.index("the gov"):-1], cue="said"))
+    arabic = article("https://ofoq.example/2", "صحيفة الأفق", 2, AR,
+                     report(AR, "سامي الخطيب", AR[AR.index("الحكومة"):-1]))
+    put(store, english, arabic)
+    update(store)
+    with store.connect() as conn:
+        (found,) = claims(conn)
+    assert {m.url for m in found.members} == {english.url, arabic.url}
+
+
+def test_reworded_reports_by_one_origin_are_one_claim_and_vectors_are_kept(store, monkeypatch):
+    first = "قالت وزارة الصحة إن حملة التطعيم ضد الحصبة ستبدأ في المدارس الأسبوع المقبل."
+    again = "أعلنت وزارة الصحة أن المدارس ستشهد انطلاق حملة تلقيح ضد الحصبة خلال الأسبوع القادم."
+    other = "قالت وزارة الصحة إن المستشفيات الحكومية تلقت شحنة جديدة من أدوية الأمراض المزمنة."
+    items = [article(f"https://x.example/{n}", f"outlet{n}", 3, t,
+                     report(t, "وزارة الصحة", t[t.index(w):-1], kind="government",
+                            cue=t.split()[0]))
+             for n, (t, w) in enumerate(((first, "حملة"), (again, "المدارس"),
+                                         (other, "المستشفيات")))]
+    put(store, *items)
+    done = update(store)
+    assert done.encoded == 3
+    with store.connect() as conn:
+        assert sorted(c.articles for c in claims(conn, min_articles=1)) == [1, 2]
+        assert conn.execute(select(func.count()).select_from(attributions_table)
+                            .where(attributions_table.c.vector.is_(None))).scalar_one() == 0
+
+    def refuse(texts):
+        raise AssertionError("vectors computed again")
+
+    monkeypatch.setattr("naql.provenance.meaning.encode", refuse)
+    assert update(store, rebuild=True).encoded == 0  # a rebuild reuses the stored vectors

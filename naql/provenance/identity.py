@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -203,15 +204,22 @@ def same_speaker(a: Reported, b: Reported, words: Words, outlets: Outlets) -> bo
 
 
 SAME, COMPATIBLE, CONFLICT = "same", "compatible", "conflict"
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def origins(a: Reported, b: Reported, words: Words, outlets: Outlets) -> str:
     """Whether two reports have one origin: SAME, COMPATIBLE or CONFLICT."""
     if same_speaker(a, b, words, outlets) or _cites(a, b, words) or _cites(b, a, words):
         return SAME
-    if _unnamed(a) or _unnamed(b):
-        return COMPATIBLE
+    if _unnamed(a) and _unnamed(b):
+        return CONFLICT  # described differently, or same_speaker would have found them alike
+    if _unnamed(a) or _unnamed(b) or _script(a.origin.name) != _script(b.origin.name):
+        return COMPATIBLE  # a name in another script cannot be compared with this one
     return CONFLICT
+
+
+def _script(name: str) -> str:
+    return "arabic" if _ARABIC.search(name) else "other"
 
 
 def _unnamed(r: Reported) -> bool:

