@@ -36,6 +36,7 @@ from naql.store.schema import articles, attributions, claim_members, claims
 
 from . import meaning
 from .components import Components, Outcome, merge
+from .divergence import figures_agree
 from .identity import CONFLICT, SAME, AliasWords, Identity, Reported, Words, origins
 from .neighbours import days, near, on_day, windows
 from .outlets import Outlets
@@ -125,7 +126,7 @@ def cluster(conn: Connection, new: list[Report], outlets: Outlets
 
 
 def _same_claim(a: Report, b: Report, words: Words, outlets: Outlets) -> bool:
-    if (a.position != b.position or not _figures_agree(a.figures, b.figures)
+    if (a.position != b.position or not figures_agree(a.figures, b.figures)
             or abs(a.days - b.days) > WINDOW_DAYS):
         return False
     origin = origins(a.reported, b.reported, words, outlets)
@@ -134,12 +135,6 @@ def _same_claim(a: Report, b: Report, words: Words, outlets: Outlets) -> bool:
     cosine = float(a.vector @ b.vector)
     return cosine >= MEANING or (origin == SAME and (
         cosine >= SAME_ORIGIN or near_duplicates(a.shingles, b.shingles)))
-
-
-def _figures_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Statements giving numbers agree on them unless each gives one the other does not
-    (a report may leave out a figure, not change it)."""
-    return not (a and b) or a <= b or b <= a
 
 
 def _candidates(keys: np.ndarray, n: int) -> np.ndarray:
