@@ -27,14 +27,15 @@ from .outlets import learn, load as load_outlets
 from .positions import position
 from .shingles import N, article_shingles, figures, statement_shingles, statements
 from .sketch import FINGERPRINT, signatures
-from .story_cluster import MAX_SPAN, OVERLAP, WINDOW, WITH_CLAIM, Piece, add
+from .story_cluster import MAX_SPAN, OVERLAP, TOPIC, WINDOW, WITH_CLAIM, Piece, add
 
 CHUNK = 20_000  # articles per transaction
 CHUNK_IDS = 5000  # ids per IN (...) list
 # What stored signatures, claims and stories depend on; a store clustered with other settings
 # is re-clustered.
 SETTINGS = (f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD};meaning {MEANING}/{SAME_ORIGIN} "
-            f"{WINDOW_DAYS} days;stories {WINDOW.days}/{MAX_SPAN.days} days {OVERLAP}/{WITH_CLAIM}")
+            f"{WINDOW_DAYS} days;stories {WINDOW.days}/{MAX_SPAN.days} days {OVERLAP}/{WITH_CLAIM}"
+            f"/{TOPIC}")
 _LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
 _TABLES = (story_articles, stories, claim_members, claims, outlet_names)
 
@@ -127,12 +128,23 @@ def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
     done.claim_seconds += time.perf_counter() - began
     began = time.perf_counter()
     claims_by_article: dict[int, set[int]] = {}
+    said: dict[int, list[np.ndarray]] = {}
     for rep in reports:
         claims_by_article.setdefault(rep.article, set()).add(assigned[rep.attribution, rep.part])
+        said.setdefault(rep.article, []).append(rep.vector)
     words = [article_shingles(r.title, r.text) for r in rows]
-    add(conn, [Piece(r.id, r.published, sig, len(w), frozenset(claims_by_article.get(r.id, ())))
+    add(conn, [Piece(r.id, r.published, sig, len(w), frozenset(claims_by_article.get(r.id, ())),
+                     _mean(said.get(r.id)))
                for r, w, sig in zip(rows, words, signatures(words))])
     done.story_seconds += time.perf_counter() - began
+
+
+def _mean(vectors: list[np.ndarray] | None) -> np.ndarray | None:
+    """What an article's reports say, together: their mean vector, of unit length."""
+    if not vectors:
+        return None
+    mean = np.mean(vectors, axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-9)
 
 
 def _vectors(conn: Connection, rows: list[Any], local: dict[int, dict[str, int]],

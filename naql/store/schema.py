@@ -143,6 +143,7 @@ story_articles = Table(
     Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
     Column("signature", LargeBinary, nullable=False),  # MinHash of the article's words
     Column("words", Integer, nullable=False),  # how many, to estimate overlaps from it
+    Column("topic", LargeBinary),  # the mean of its reports' vectors; null without reports
 )
 
 # Names an outlet goes by (normalised, provenance.outlets.outlet_key) → articles.outlet, from

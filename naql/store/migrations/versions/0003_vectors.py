@@ -1,4 +1,5 @@
-"""Vectors of meaning: each attribution's statements encoded once (provenance.meaning).
+"""Vectors of meaning: each attribution's statements encoded once (provenance.meaning), and
+each article's topic (the mean of its reports' vectors) for stories.
 
 Revision ID: 0003
 Revises: 0002
@@ -14,8 +15,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("attributions", sa.Column("vector", sa.LargeBinary))
+    op.add_column("story_articles", sa.Column("topic", sa.LargeBinary))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("attributions") as batch:
-        batch.drop_column("vector")
+    for table, column in (("story_articles", "topic"), ("attributions", "vector")):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column(column)
