@@ -46,7 +46,8 @@ class Progress:
     reports: int = 0
     encoded: int = 0  # attributions whose vectors this run computed
     vector_seconds: float = 0.0  # computing them
-    claim_seconds: float = 0.0  # reading the new articles' reports and clustering them
+    claim_seconds: float = 0.0  # reading the new articles' reports and clustering them (not
+    # computing vectors)
     story_seconds: float = 0.0
 
 
@@ -100,7 +101,7 @@ def _lock(conn: Connection) -> None:
 
 def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
     """Claims, then stories, for these articles."""
-    began = time.perf_counter()
+    began, encoding = time.perf_counter(), done.vector_seconds
     rows = conn.execute(select(articles.c.id, articles.c.outlet, articles.c.published,
                                articles.c.title, articles.c.text, articles.c.document)
                         .where(articles.c.id.in_(article_ids)).order_by(articles.c.id)).all()
@@ -125,7 +126,7 @@ def _process(conn: Connection, article_ids: list[int], done: Progress) -> None:
                         for part, statement in enumerate(statements(a["content"]["text"]))]
     assigned = cluster(conn, reports, known)
     done.reports += len(reports)
-    done.claim_seconds += time.perf_counter() - began
+    done.claim_seconds += time.perf_counter() - began - (done.vector_seconds - encoding)
     began = time.perf_counter()
     claims_by_article: dict[int, set[int]] = {}
     said: dict[int, list[np.ndarray]] = {}
