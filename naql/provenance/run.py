@@ -86,11 +86,13 @@ def _set(conn: Connection, name: str, value: str) -> None:
 
 def _forget_vectors(conn: Connection) -> None:
     """Stored vectors of another encoder are computed again; others are kept, also by
-    ``rebuild``."""
+    ``rebuild`` (those a Spark job wrote before any run are taken as this encoder's)."""
     encoder = meaning.fingerprint()
-    if conn.execute(select(provenance_state.c.value)
-                    .where(provenance_state.c.name == "vectors")).scalar() != encoder:
-        conn.execute(sql_update(attributions).values(vector=None))
+    known = conn.execute(select(provenance_state.c.value)
+                         .where(provenance_state.c.name == "vectors")).scalar()
+    if known != encoder:
+        if known is not None:
+            conn.execute(sql_update(attributions).values(vector=None))
         _set(conn, "vectors", encoder)
 
 
