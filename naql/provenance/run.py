@@ -33,7 +33,8 @@ CHUNK = 20_000  # articles per transaction
 CHUNK_IDS = 5000  # ids per IN (...) list
 # What stored signatures, claims and stories depend on; a store clustered with other settings
 # is re-clustered.
-SETTINGS = (f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD};meaning {MEANING}/{SAME_ORIGIN} "
+SETTINGS = (f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD};{meaning.fingerprint()} "
+            f"{MEANING}/{SAME_ORIGIN} "
             f"{WINDOW_DAYS} days;stories {WINDOW.days}/{MAX_SPAN.days} days {OVERLAP}/{WITH_CLAIM}"
             f"/{TOPIC}")
 _LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
