@@ -26,7 +26,7 @@ from naql.store.schema import articles, attributions, claim_members, stories, st
 
 from . import meaning
 from .components import Components, Outcome, merge
-from .neighbours import days, near
+from .neighbours import days, near, on_day, windows
 from .sketch import from_bytes, resemblance, to_bytes
 
 WINDOW = timedelta(days=3)
@@ -162,8 +162,10 @@ def _stored_pieces(conn: Connection, new: list[Piece]) -> list[Piece]:
     stored = (select(story_articles, articles.c.published)
               .join(articles, articles.c.id == story_articles.c.article_id))
     rows = {r.article_id: r
-            for start, end in _windows(sorted(p.published for p in new if p.published))
-            for r in conn.execute(stored.where(articles.c.published.between(start, end)))}
+            for start, end in windows(sorted(days(p.published) for p in new if p.published),
+                                      WINDOW.days)
+            for r in conn.execute(stored.where(articles.c.published.between(on_day(start),
+                                                                            on_day(end))))}
     if any(p.published is None and p.topic is not None for p in new):  # any may be its story
         rows.update((r.article_id, r) for r in conn.execute(
             stored.where(story_articles.c.topic.is_not(None))) if r.article_id not in rows)
@@ -186,17 +188,6 @@ def _stored_pieces(conn: Connection, new: list[Piece]) -> list[Piece]:
 def _topic(blob: bytes | None) -> np.ndarray | None:
     rows = meaning.from_bytes(blob)
     return rows[0] if len(rows) else None
-
-
-def _windows(times: list[datetime]) -> list[tuple[datetime, datetime]]:
-    """The windows around sorted ``times``, overlapping ones merged."""
-    out: list[tuple[datetime, datetime]] = []
-    for t in times:
-        if out and t - WINDOW <= out[-1][1]:
-            out[-1] = (out[-1][0], t + WINDOW)
-        else:
-            out.append((t - WINDOW, t + WINDOW))
-    return out
 
 
 def _article_claims(conn: Connection, article_ids: list[int]) -> dict[int, frozenset[int]]:
