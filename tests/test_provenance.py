@@ -19,12 +19,13 @@ from naql.model import Attribution, Document, Source, Span, Via
 from naql.provenance import (claims, claims_of, stories, story, story_of, unprocessed,
                              update)
 from naql.provenance.chains import Cited, links, tree
+from naql.provenance.evaluate import score_set
 from naql.provenance.claim_cluster import near_duplicates
 from naql.provenance.identity import (COMPATIBLE, CONFLICT, SAME, Identity, Reported, chains,
                                      origins, same_speaker)
 from naql.provenance.outlets import Outlets, outlet_key
 from naql.provenance.positions import position
-from naql.provenance.shingles import content_words, statement_shingles, statements
+from naql.provenance.shingles import content_words, figures, statement_shingles, statements
 from naql.provenance.sketch import NUM_PERM, SCHEME, SEED, band_keys, crc, distinct, signatures
 from naql.store import Article, Writer, open_store
 from naql.store.schema import attributions as attributions_table
@@ -426,3 +427,43 @@ def test_reworded_reports_by_one_origin_are_one_claim_and_vectors_are_kept(store
 
     monkeypatch.setattr("naql.provenance.meaning.encode", refuse)
     assert update(store, rebuild=True).encoded == 0  # a rebuild reuses the stored vectors
+
+
+def test_a_provenance_set_is_scored_as_score_claims_does(store, tmp_path):
+    """Gold in the format of a provenance set (sNN/MM.json, claims.json, stories.json):
+    cross-article links, and the divergent pair shown on opposite sides of its story."""
+    items = corpus()[:3]
+    put(store, *items)
+    update(store)
+    for n, a in enumerate(items, 1):
+        (tmp_path / "s01").mkdir(exist_ok=True)
+        (tmp_path / "s01" / f"0{n}.json").write_text(json.dumps({
+            "url": a.url, "story": "s01", "text": a.document["text"],
+            "attributions": [{"content": x["content"]["text"]}
+                             for x in a.document["attributions"]]}, ensure_ascii=False))
+    (tmp_path / "claims.json").write_text(json.dumps([
+        {"claim": "x", "members": [["s01/01.json", 0], ["s01/02.json", 0]]},
+        {"claim": "y", "members": [["s01/03.json", 0]]}]))
+    (tmp_path / "stories.json").write_text(json.dumps([{"story": "s01",
+                                                        "divergent": [["x", "y"]]}]))
+    with store.connect() as conn:
+        s = score_set(conn, tmp_path)
+    assert (s.links.correct, s.links.predicted, s.links.gold) == (1, 1, 1)
+    assert (s.placed, s.divergent, s.shown) == (2, 1, 1)
+
+
+def test_figures_apart_in_one_story_are_flagged(store):
+    said = ["قالت وزارة الصحة إن عدد ضحايا حادث تصادم القطارين في سوهاج بلغ 32 قتيلاً.",
+            "قالت وزيرة الصحة إن حصيلة ضحايا حادث تصادم القطارين في سوهاج بلغت 19 قتيلاً."]
+    put(store, *[article(f"https://x.example/{n}", f"outlet{n}", 1 + n, t,
+                         report(t, t.split()[1] + " " + t.split()[2], t[t.index("عدد" if n == 0
+                                                                           else "حصيلة"):-1],
+                                kind="government", cue="قالت"))
+                 for n, t in enumerate(said)])
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+        s = story(conn, summary.id)
+    assert len(s.disagreements) == 1
+    assert sorted(x for c in s.disagreements[0] for x in figures(c.said)) == ["19", "32"]
+    assert s.to_dict()["disagreements"] == [[a.key, b.key] for a, b in s.disagreements]
