@@ -8,8 +8,9 @@ same claim when (``_same_claim``) the two take one position (assert, deny, hedge
 different figures, were published within the window, have no conflicting origins
 (``identity.origins``), and either mean the same (cosine at least MEANING, whatever their
 origins, which may be unnamed) or have the same origin and mean nearly the same (cosine
-at least SAME_ORIGIN, or near-duplicate statements: outlets cut one statement
-differently). Claims are the connected components of these links (union-find): a new
+at least SAME_ORIGIN, or near-duplicate statements about one thing: outlets cut one
+statement differently, while a name or a fragment contained in a statement is no copy of
+it). Claims are the connected components of these links (union-find): a new
 report joins a stored claim or links two, which merge into the older; nothing clustered
 before is compared again.
 
@@ -36,7 +37,7 @@ from naql.store.schema import articles, attributions, claim_members, claims
 
 from . import meaning
 from .components import Components, Outcome, merge
-from .divergence import figures_agree
+from .divergence import ONE_THING, figures_agree
 from .identity import CONFLICT, SAME, AliasWords, Identity, Reported, Words, origins
 from .neighbours import days, near, on_day, windows
 from .outlets import Outlets
@@ -133,8 +134,8 @@ def _same_claim(a: Report, b: Report, words: Words, outlets: Outlets) -> bool:
     if origin == CONFLICT:
         return False
     cosine = float(a.vector @ b.vector)
-    return cosine >= MEANING or (origin == SAME and (
-        cosine >= SAME_ORIGIN or near_duplicates(a.shingles, b.shingles)))
+    return cosine >= MEANING or (origin == SAME and (cosine >= SAME_ORIGIN or (
+        cosine >= ONE_THING and near_duplicates(a.shingles, b.shingles))))
 
 
 def _candidates(keys: np.ndarray, n: int) -> np.ndarray:

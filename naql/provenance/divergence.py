@@ -14,7 +14,7 @@ from . import meaning
 from .model import Claim
 from .shingles import figures
 
-TOPIC = 0.5  # two statements about one thing: well above unrelated ones (0.2–0.45)
+ONE_THING = 0.5  # two statements about one thing: well above unrelated ones (0.2–0.45)
 
 
 def figures_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -33,5 +33,5 @@ def disagreements(conn: Connection, found: list[Claim]) -> list[tuple[Claim, Cla
     vec = {c.id: rows[0] for c in numbered
            if len(rows := meaning.from_bytes(stored.get(c.members[0].attribution_id)))}
     return [(a, b) for a, b in combinations(numbered, 2)
-            if a.id in vec and b.id in vec and float(np.dot(vec[a.id], vec[b.id])) >= TOPIC
+            if a.id in vec and b.id in vec and float(np.dot(vec[a.id], vec[b.id])) >= ONE_THING
             and not figures_agree(figures(a.said), figures(b.said))]

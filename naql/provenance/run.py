@@ -21,6 +21,7 @@ from naql.store.schema import (articles, attributions, claim_members, claims, me
 
 from . import meaning
 from .claim_cluster import LSH_THRESHOLD, MEANING, SAME_ORIGIN, WINDOW_DAYS, Report, cluster
+from .divergence import ONE_THING
 from .identity import Reported, StoredIds, chains
 from .neighbours import days
 from .outlets import learn, load as load_outlets
@@ -34,7 +35,7 @@ CHUNK_IDS = 5000  # ids per IN (...) list
 # What stored signatures, claims and stories depend on; a store clustered with other settings
 # is re-clustered.
 SETTINGS = (f"{FINGERPRINT};{N}-grams;lsh {LSH_THRESHOLD};{meaning.fingerprint()} "
-            f"{MEANING}/{SAME_ORIGIN} "
+            f"{MEANING}/{SAME_ORIGIN}/{ONE_THING} "
             f"{WINDOW_DAYS} days;stories {WINDOW.days}/{MAX_SPAN.days} days {OVERLAP}/{WITH_CLAIM}"
             f"/{TOPIC}")
 _LOCK = 7270718  # PostgreSQL advisory lock number (migrations use 7270717)
