@@ -4,8 +4,8 @@ Two signals propose candidate pairs. Meaning: each report's vector (``meaning``)
 with the reports of its time window by matrix products (``neighbours``); and characters:
 each report's statement is sketched (MinHash of its shingles, the signature stored with
 it), and LSH bands find near-copies among new and stored reports. A candidate pair is the
-same claim when (``_same_claim``) the two take one position (assert, deny, hedge), give no
-different figures, were published within the window, have no conflicting origins
+same claim when (``_same_claim``) the two have one polarity (assert or deny: a hedged
+report of a statement reports it), give no different figures, were published within the window, have no conflicting origins
 (``identity.origins``), and either mean the same (cosine at least MEANING, whatever their
 origins, which may be unnamed) or have the same origin and mean nearly the same (cosine
 at least SAME_ORIGIN, or near-duplicate statements about one thing: outlets cut one
@@ -127,7 +127,7 @@ def cluster(conn: Connection, new: list[Report], outlets: Outlets
 
 
 def _same_claim(a: Report, b: Report, words: Words, outlets: Outlets) -> bool:
-    if (a.position != b.position or not figures_agree(a.figures, b.figures)
+    if (a.polarity != b.polarity or not figures_agree(a.figures, b.figures)
             or abs(a.days - b.days) > WINDOW_DAYS):
         return False
     origin = origins(a.reported, b.reported, words, outlets)
