@@ -385,6 +385,16 @@ def test_origins_same_compatible_or_in_conflict():
                    words, outlets) == COMPATIBLE  # two scripts: cannot be told apart
     assert origins(said(Identity("سامي الخطيب")), said(Identity("نادر البستاني")),
                    words, outlets) == CONFLICT
+    spokesman = said(Identity("ماجد الأنصاري", source=7))  # stored with his title
+    stored = {7: frozenset({"ماجد", "انصاري", "متحدث", "باسم", "خارجيه", "قطريه"})}
+
+    def titled(source_id):
+        return stored.get(source_id, frozenset())
+
+    assert origins(spokesman, said(Identity("وزارة الخارجية القطرية")), titled, outlets) == SAME
+    assert origins(spokesman, said(Identity("قطر")), titled, outlets) == SAME
+    assert origins(spokesman, said(Identity("وزارة الخارجية المصرية")), titled,
+                   outlets) == CONFLICT
 
 
 EN = ("Finance Minister Sami Khatib said the government will cut fuel taxes by ten percent "

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from naql.lexicon import lines
+from naql.lexicon import lines, table
 from naql.resolve import UNKNOWN
 from naql.store.keys import search_terms, source_key
 from naql.store.schema import aliases
@@ -209,7 +209,8 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 def origins(a: Reported, b: Reported, words: Words, outlets: Outlets) -> str:
     """Whether two reports have one origin: SAME, COMPATIBLE or CONFLICT."""
-    if same_speaker(a, b, words, outlets) or _cites(a, b, words) or _cites(b, a, words):
+    if (same_speaker(a, b, words, outlets) or _cites(a, b, words) or _cites(b, a, words)
+            or _speaks_for(a.origin, b.origin, words) or _speaks_for(b.origin, a.origin, words)):
         return SAME
     if _unnamed(a) and _unnamed(b):
         return CONFLICT  # described differently, or same_speaker would have found them alike
@@ -220,6 +221,23 @@ def origins(a: Reported, b: Reported, words: Words, outlets: Outlets) -> str:
 
 def _script(name: str) -> str:
     return "arabic" if _ARABIC.search(name) else "other"
+
+
+def _speaks_for(person: Identity, body: Identity, words: Words) -> bool:
+    """A named source whose stored spellings name the body (ماجد الأنصاري، المتحدث باسم
+    الخارجية القطرية speaks for الخارجية القطرية and for قطر): the body's words beyond its
+    kind (وزارة، شركة; lexicon/data/kinds.tsv) are all among them, a gentilic standing for
+    its country."""
+    if person.anonymous or body.anonymous or person.source is None:
+        return False
+    named = _countries(words(person.source))
+    specific = _countries(_key_words(body.name)) - _KIND_WORDS
+    return bool(specific) and specific <= named
+
+
+def _countries(ws: Iterable[str]) -> frozenset[str]:
+    """Words with a gentilic (قطريه) as its country (قطر)."""
+    return frozenset(_COUNTRY_OF.get(w, w) for w in ws)
 
 
 def _unnamed(r: Reported) -> bool:
@@ -279,6 +297,10 @@ def _entities() -> list[tuple[str, str]]:
 
 _ENTITIES = _entities()
 
+
+_KIND_WORDS = frozenset(source_key(r["head"]) for r in table("kinds.tsv"))
+_COUNTRY_OF = {source_key(f"{r['gentilic']}{end}"): source_key(r["country"])
+               for r in table("countries.tsv") for end in ("", "ة", "ين", "ون")}
 
 _GENERIC = frozenset(search_terms(" ".join(
     lines("anonymous.txt") + lines("modifiers.txt") + lines("function_words.txt")
