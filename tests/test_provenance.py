@@ -158,6 +158,8 @@ def test_an_outlet_speaks_for_what_it_published_or_passed_on():
     ("وقالت الوزيرة إن الحملة قد تتأخر أسبوعين.", "hedge"),
     ("نفى الوزير سامي الخطيب أن تكون الحكومة قد قررت خفض الضرائب.", "deny"),
     ("قال الوزير سامي الخطيب إن العجز قد تراجع.", "assert"),
+    ("وقال المتحدث باسم الوزارة إن ما يتداول عن إغلاق المعبر عار عن الصحة.", "deny"),
+    ("قالت الحركة إنها لا علاقة لها بالانفجار.", "deny"),
 ])
 def test_positions(text, expected):
     doc = naql.extract(text, "text").to_dict()
