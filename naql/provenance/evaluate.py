@@ -131,7 +131,7 @@ Key = tuple[str, int]  # a gold attribution: its article's file and its index th
 @dataclass(slots=True)
 class SetScores:
     links: Score  # cross-article claim links, as score_claims.py counts them
-    placed: int  # gold attributions some stored report met
+    placed: int  # gold attributions in a claim of two articles or more (naql claims lists)
     divergent: int  # divergent pairs in stories.json
     shown: int  # of those, shown on opposite sides of a story or flagged as figures apart
 
