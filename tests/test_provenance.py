@@ -21,13 +21,16 @@ from naql.model import Attribution, Document, Source, Span, Via
 from naql.provenance import (claims, claims_of, stories, story, story_of, unprocessed,
                              update)
 from naql.provenance.chains import Cited, links, tree
+from naql.provenance.evaluate import score_set
 from naql.provenance.claim_cluster import near_duplicates
-from naql.provenance.identity import Identity, Reported, chains, same_speaker
+from naql.provenance.identity import (COMPATIBLE, CONFLICT, SAME, Identity, Reported, chains,
+                                     origins, same_speaker)
 from naql.provenance.outlets import Outlets, outlet_key
 from naql.provenance.positions import position
-from naql.provenance.shingles import content_words, statement_shingles, statements
+from naql.provenance.shingles import content_words, figures, statement_shingles, statements
 from naql.provenance.sketch import NUM_PERM, SCHEME, SEED, band_keys, crc, distinct, signatures
 from naql.store import Article, Writer, open_store
+from naql.store.schema import attributions as attributions_table
 from naql.store.schema import claims as claims_table
 from naql.store.schema import provenance_state
 
@@ -159,6 +162,8 @@ def test_an_outlet_speaks_for_what_it_published_or_passed_on():
     ("وقالت الوزيرة إن الحملة قد تتأخر أسبوعين.", "hedge"),
     ("نفى الوزير سامي الخطيب أن تكون الحكومة قد قررت خفض الضرائب.", "deny"),
     ("قال الوزير سامي الخطيب إن العجز قد تراجع.", "assert"),
+    ("وقال المتحدث باسم الوزارة إن ما يتداول عن إغلاق المعبر عار عن الصحة.", "deny"),
+    ("قالت الحركة إنها لا علاقة لها بالانفجار.", "deny"),
 ])
 def test_positions(text, expected):
     doc = naql.extract(text, "text").to_dict()
@@ -408,3 +413,113 @@ def test_export_claims_a_line_each_or_a_row_per_report(db_url, naql_cli, tmp_pat
         "https://ofoq.example/1", "https://raed.example/1"]
     assert [r["cites"] for r in table] == [None, "https://ofoq.example/1"]
     assert table[1]["via"] == "صحيفة الأفق" and {r["claim"] for r in rows} == {claim["claim"]}
+
+
+# --- meaning and origins -------------------------------------------------------------------------
+
+def test_origins_same_compatible_or_in_conflict():
+    agency = Identity("وكالة الرائد", outlet=True)
+    told = said(agency, Identity("مصادر مطلعة", anonymous=True))  # sources who told the agency
+    words, outlets = (lambda _: frozenset()), Outlets()
+    assert told.origin == agency  # shown as the claim's source
+    assert origins(told, said(agency), words, outlets) == SAME
+    assert origins(said(Identity("حزب الله")), said(Identity("المقاومة الإسلامية في لبنان")),
+                   words, outlets) == SAME  # lexicon/data/same_entities.txt
+    assert origins(said(Identity("مصادر", anonymous=True)), said(Identity("سامي الخطيب")),
+                   words, outlets) == COMPATIBLE
+    assert origins(said(Identity("Sami Khatib")), said(Identity("سامي الخطيب")),
+                   words, outlets) == COMPATIBLE  # two scripts: cannot be told apart
+    assert origins(said(Identity("سامي الخطيب")), said(Identity("نادر البستاني")),
+                   words, outlets) == CONFLICT
+    spokesman = said(Identity("ماجد الأنصاري", source=7))  # stored with his title
+    stored = {7: frozenset({"ماجد", "انصاري", "متحدث", "باسم", "خارجيه", "قطريه"})}
+
+    def titled(source_id):
+        return stored.get(source_id, frozenset())
+
+    assert origins(spokesman, said(Identity("وزارة الخارجية القطرية")), titled, outlets) == SAME
+    assert origins(spokesman, said(Identity("قطر")), titled, outlets) == SAME
+    assert origins(spokesman, said(Identity("وزارة الخارجية المصرية")), titled,
+                   outlets) == CONFLICT
+
+
+EN = ("Finance Minister Sami Khatib said the government will cut fuel taxes by ten percent "
+      "starting next month.")
+AR = ("قال وزير المالية سامي الخطيب إن الحكومة ستخفض الضرائب على الوقود بنسبة عشرة في المئة "
+      "اعتباراً من الشهر المقبل.")
+
+
+def test_an_english_statement_and_its_arabic_re_report_are_one_claim(store):
+    english = article("https://wire.example/en/1", "The Wire", 1, EN,
+                      report(EN, "Sami Khatib", EN[EN.index("the gov"):-1], cue="said"))
+    arabic = article("https://ofoq.example/2", "صحيفة الأفق", 2, AR,
+                     report(AR, "سامي الخطيب", AR[AR.index("الحكومة"):-1]))
+    put(store, english, arabic)
+    update(store)
+    with store.connect() as conn:
+        (found,) = claims(conn)
+    assert {m.url for m in found.members} == {english.url, arabic.url}
+
+
+def test_reworded_reports_by_one_origin_are_one_claim_and_vectors_are_kept(store, monkeypatch):
+    first = "قالت وزارة الصحة إن حملة التطعيم ضد الحصبة ستبدأ في المدارس الأسبوع المقبل."
+    again = "أعلنت وزارة الصحة أن المدارس ستشهد انطلاق حملة تلقيح ضد الحصبة خلال الأسبوع القادم."
+    other = "قالت وزارة الصحة إن المستشفيات الحكومية تلقت شحنة جديدة من أدوية الأمراض المزمنة."
+    items = [article(f"https://x.example/{n}", f"outlet{n}", 3, t,
+                     report(t, "وزارة الصحة", t[t.index(w):-1], kind="government",
+                            cue=t.split()[0]))
+             for n, (t, w) in enumerate(((first, "حملة"), (again, "المدارس"),
+                                         (other, "المستشفيات")))]
+    put(store, *items)
+    done = update(store)
+    assert done.encoded == 3
+    with store.connect() as conn:
+        assert sorted(c.articles for c in claims(conn, min_articles=1)) == [1, 2]
+        assert conn.execute(select(func.count()).select_from(attributions_table)
+                            .where(attributions_table.c.vector.is_(None))).scalar_one() == 0
+
+    def refuse(texts):
+        raise AssertionError("vectors computed again")
+
+    monkeypatch.setattr("naql.provenance.meaning.encode", refuse)
+    assert update(store, rebuild=True).encoded == 0  # a rebuild reuses the stored vectors
+
+
+def test_a_provenance_set_is_scored_as_score_claims_does(store, tmp_path):
+    """Gold in the format of a provenance set (sNN/MM.json, claims.json, stories.json):
+    cross-article links, and the divergent pair shown on opposite sides of its story."""
+    items = corpus()[:3]
+    put(store, *items)
+    update(store)
+    for n, a in enumerate(items, 1):
+        (tmp_path / "s01").mkdir(exist_ok=True)
+        (tmp_path / "s01" / f"0{n}.json").write_text(json.dumps({
+            "url": a.url, "story": "s01", "text": a.document["text"],
+            "attributions": [{"content": x["content"]["text"]}
+                             for x in a.document["attributions"]]}, ensure_ascii=False))
+    (tmp_path / "claims.json").write_text(json.dumps([
+        {"claim": "x", "members": [["s01/01.json", 0], ["s01/02.json", 0]]},
+        {"claim": "y", "members": [["s01/03.json", 0]]}]))
+    (tmp_path / "stories.json").write_text(json.dumps([{"story": "s01",
+                                                        "divergent": [["x", "y"]]}]))
+    with store.connect() as conn:
+        s = score_set(conn, tmp_path)
+    assert (s.links.correct, s.links.predicted, s.links.gold) == (1, 1, 1)
+    assert (s.placed, s.divergent, s.shown) == (2, 1, 1)
+
+
+def test_figures_apart_in_one_story_are_flagged(store):
+    said = ["قالت وزارة الصحة إن عدد ضحايا حادث تصادم القطارين في سوهاج بلغ 32 قتيلاً.",
+            "قالت وزيرة الصحة إن حصيلة ضحايا حادث تصادم القطارين في سوهاج بلغت 19 قتيلاً."]
+    put(store, *[article(f"https://x.example/{n}", f"outlet{n}", 1 + n, t,
+                         report(t, t.split()[1] + " " + t.split()[2], t[t.index("عدد" if n == 0
+                                                                           else "حصيلة"):-1],
+                                kind="government", cue="قالت"))
+                 for n, t in enumerate(said)])
+    update(store)
+    with store.connect() as conn:
+        (summary,) = stories(conn)
+        s = story(conn, summary.id)
+    assert len(s.disagreements) == 1
+    assert sorted(x for c in s.disagreements[0] for x in figures(c.said)) == ["19", "32"]
+    assert s.to_dict()["disagreements"] == [[a.key, b.key] for a, b in s.disagreements]

@@ -148,6 +148,18 @@ def test_story_page_has_the_positions_and_its_articles(client):
     assert all(f"/articles/{a['article_id']}" in hrefs for a in story["articles"])
 
 
+def test_story_page_flags_figures_apart(client):
+    """The measles counts (120 cases, then 135) are one thing told with two figures."""
+    story = next(s for s in (client.get(f"/api/stories/{x['story'][1:]}").json()
+                             for x in client.get("/api/stories").json())
+                 if s["disagreements"])
+    page = client.get(f"/stories/{story['story'][1:]}").text
+    section = page[page.index('class="disagreements"'):]
+    section = section[:section.index("</section>")]
+    first, second = story["disagreements"][0]
+    assert f"/claims/{first[1:]}" in section and f"/claims/{second[1:]}" in section
+
+
 def test_an_article_links_to_its_claims_and_story(client):
     claim = fuel_claim(client)
     member = next(m for m in claim["members"] if m["url"] == RAED)

@@ -95,3 +95,33 @@ def test_ingest_reads_the_tables_in_the_order_they_were_written(tmp_path):
     assert [(a.document, a.derived) for a in read[:2]] == [(a.document, a.derived)
                                                            for a in expected]
     assert read[2] == Failure("c", "why")
+
+
+def test_vectors_are_encoded_by_the_job_and_stored_by_ingest(tmp_path):
+    """With vectors asked for, each attribution row carries its vector, the article row all
+    of them by id, and naql ingest of the tables stores them: naql claims encodes nothing."""
+    from naql.provenance import update
+    from naql.store import Writer, open_store
+    from naql.store.schema import attributions
+
+    record = Record(place="wire.jsonl:1", content=CHAIN, input_format="text",
+                    url="https://wire.example/1", published=datetime(2024, 5, 1))
+    (row,) = extract_rows([(0, 1, record)], vectors=True)
+    assert_fits(RESULT, row)
+    assert all(a["vector"] for a in row["attributions"])
+    assert row["article"]["vectors"] == {a["attribution"]: a["vector"]
+                                         for a in row["attributions"]}
+    out = tmp_path / "out"
+    for table in ("articles", "errors"):
+        (out / table).mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist([row["article"]]), out / "articles" / "p0.parquet")
+    pq.write_table(pa.table({"place": pa.array([], pa.string()),
+                             "reason": pa.array([], pa.string())}), out / "errors" / "p.parquet")
+    (article,) = [x for batch in read_output([str(out)], 16, lambda n: None) for x in batch]
+    engine = open_store(str(tmp_path / "naql.db"))
+    with engine.begin() as conn:
+        Writer().write(conn, article)
+    assert update(engine).encoded == 0
+    with engine.connect() as conn:
+        stored = conn.execute(attributions.select()).all()
+    assert stored and all(a.vector == row["article"]["vectors"][a.local_id] for a in stored)

@@ -37,8 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--rebuild", action="store_true",
                    help="recompute all claims and stories from the stored attributions")
     p.add_argument("--evaluate", metavar="GOLD_DIR",
-                   help="score claim, chain and story links against gold (claims.tsv, "
-                   "chains.tsv, stories.tsv as in tests/fixtures/provenance)")
+                   help="score against gold: a provenance set (claims.json, stories.json, "
+                   "sNN/MM.json: claim links and divergent pairs shown), or claims.tsv, "
+                   "chains.tsv, stories.tsv as in tests/fixtures/provenance")
     p.set_defaults(func=_run(_claims))
 
     p = _query(subparsers, "story", "a story: its articles and who asserts, denies, hedges")
@@ -87,6 +88,8 @@ def _claims(engine: Engine, args: argparse.Namespace) -> int:
 def _evaluate(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
     from naql.provenance.evaluate import score
 
+    if (gold / "claims.json").is_file():
+        return _evaluate_set(conn, gold, args)
     s = score(conn, gold)
     figures = {name: {"precision": round(x.precision, 3), "recall": round(x.recall, 3),
                       "correct": x.correct, "predicted": x.predicted, "gold": x.gold}
@@ -104,6 +107,29 @@ def _evaluate(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
     for missing in s.missing:
         _err(f"gold report not found: {missing}")
     return _print(args, {**figures, "missing": s.missing}, table)
+
+
+def _evaluate_set(conn: Connection, gold: Path, args: argparse.Namespace) -> int:
+    """A provenance set of real coverage (claims.json, stories.json): score_claims.py's
+    figures, and the divergent pairs the story pages show."""
+    from naql.provenance.evaluate import score_set
+
+    s = score_set(conn, gold)
+    x = s.links
+    f1 = 2 * x.precision * x.recall / (x.precision + x.recall) if x.correct else 0.0
+    figures = {"precision": round(x.precision, 3), "recall": round(x.recall, 3),
+               "f1": round(f1, 3), "tp": x.correct, "fp": x.predicted - x.correct,
+               "fn": x.gold - x.correct, "gold_pairs": x.gold, "placed": s.placed,
+               "divergent": s.divergent, "divergent_shown": s.shown}
+
+    def lines():
+        return (f"placed in predicted claims {s.placed}, gold cross-article pairs {x.gold}\n"
+                f"cross-article claim links: precision {x.precision:.3f} recall {x.recall:.3f} "
+                f"F1 {f1:.3f} (tp {x.correct} fp {x.predicted - x.correct} "
+                f"fn {x.gold - x.correct})\n"
+                f"divergent pairs shown apart or flagged: {s.shown} of {s.divergent}")
+
+    return _print(args, figures, lines)
 
 
 def _story(engine: Engine, args: argparse.Namespace) -> int:
@@ -174,4 +200,10 @@ def _story_tables(s: Story) -> Group:
                 t.add_row(c.key, c.source, c.said,
                           "، ".join(dict.fromkeys(m.outlet or "-" for m in c.members)))
             tables.append(t)
+    if s.disagreements:
+        t = _table(f"figures disagree ({len(s.disagreements)})", "claim", "source", "what",
+                   "against", "source", "what")
+        for a, b in s.disagreements:
+            t.add_row(a.key, a.source, a.said, b.key, b.source, b.said)
+        tables.append(t)
     return Group(*tables)

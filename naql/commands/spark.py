@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.add_argument("--master", default=None,
                    help="Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
     e.add_argument("--overwrite", action="store_true", help="replace tables already in OUTPUT")
+    e.add_argument("--vectors", action="store_true",
+                   help="also encode each attribution (the vectors naql claims compares), "
+                   "so that naql claims on the stored tables computes none")
     e.set_defaults(func=cmd_extract)
 
 
@@ -35,7 +38,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     began = time.monotonic()
     spark = session(args.master)
     try:
-        counts = run(spark, args.paths, args.output, args.partitions, args.overwrite)
+        counts = run(spark, args.paths, args.output, args.partitions, args.overwrite,
+                     args.vectors)
     except FileExistsError as exc:
         print(f"naql: {exc}", file=sys.stderr)
         return 1

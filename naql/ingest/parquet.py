@@ -19,6 +19,7 @@ from .sources import Failure, Progress
 ARTICLES, ERRORS = "articles", "errors"  # the job's table folders (naql/spark/schema.py)
 _ARTICLE_COLUMNS = ["place", "url", "outlet", "published", "document", "content_hash",
                     "title_terms", "body_terms", "source_keys"]
+_OPTIONAL = ["vectors"]  # tables written with --vectors
 
 
 def is_spark_output(path: str) -> bool:
@@ -36,7 +37,8 @@ def read_output(paths: Iterable[str], batch: int, progress: Progress
     """Articles then failures of each output folder, ``batch`` at a time."""
     for path in paths:
         for part in _parts(path, ARTICLES):
-            for rows in _rows(part, batch, _ARTICLE_COLUMNS):
+            columns = _ARTICLE_COLUMNS + [c for c in _OPTIONAL if c in _names(part)]
+            for rows in _rows(part, batch, columns):
                 yield [_article(r) for r in rows]
             progress(os.path.getsize(part))
         for part in _parts(path, ERRORS):
@@ -50,7 +52,12 @@ def _article(row: dict) -> Article:
     return Article(document=json.loads(row["document"]), url=row["url"], outlet=row["outlet"],
                    published=row["published"], place=row["place"],
                    derived=Derived(row["content_hash"], row["title_terms"], row["body_terms"],
-                                   dict(row["source_keys"])))
+                                   dict(row["source_keys"])),
+                   vectors=dict(row["vectors"]) if row.get("vectors") else None)
+
+
+def _names(part: str) -> list[str]:
+    return pq.ParquetFile(part).schema_arrow.names
 
 
 def _rows(part: str, batch: int, columns: list[str]) -> Iterator[list[dict]]:

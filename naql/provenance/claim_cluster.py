@@ -1,15 +1,23 @@
-"""Claims: the reports of one statement by one speaker, across articles.
+"""Claims: the reports of one statement by one origin, across articles.
 
-Each report's statement is sketched (MinHash of its shingles) and the signature stored with
-it. A run bands the new reports' signatures (LSH) and reads the stored signatures, a page at
-a time, to find the stored reports sharing a band with a new one: these pairs are the
-candidates. A candidate whose estimated resemblance is too low to pass is dropped at once
-(vectorised); the others are the same claim when the polarities and the figures given agree,
-the statements are near-duplicates (exact Jaccard of shingles, or the shorter mostly contained in the longer:
-outlets cut a statement differently) and the speakers are the same or compatible
-(``identity.same_speaker``). Claims are the connected components of these links
-(union-find): a new report joins a stored claim or links two, which merge into the older;
-nothing clustered before is compared again.
+Two signals propose candidate pairs. Meaning: each report's vector (``meaning``), compared
+with the reports of its time window by matrix products (``neighbours``); and characters:
+each report's statement is sketched (MinHash of its shingles, the signature stored with
+it), and LSH bands find near-copies among new and stored reports. A candidate pair is the
+same claim when (``_same_claim``) the two have one polarity (assert or deny: a hedged
+report of a statement reports it), give no different figures, were published within the window, have no conflicting origins
+(``identity.origins``), and either mean the same (cosine at least MEANING, whatever their
+origins, which may be unnamed) or have the same origin and mean nearly the same (cosine
+at least SAME_ORIGIN, or near-duplicate statements about one thing: outlets cut one
+statement differently, while a name or a fragment contained in a statement is no copy of
+it). Claims are the connected components of these links (union-find): a new
+report joins a stored claim or links two, which merge into the older; nothing clustered
+before is compared again.
+
+The thresholds were calibrated on real coverage of ten events by four to six outlets each
+(../shared/gold/provenance): between reports of one claim the cosine is often low (outlets
+quote different parts of one statement), while reports of different claims of one story
+share its topic, so meaning alone links only close paraphrases, and origins decide the rest.
 
 Signatures are stored rather than LSH keys: a key table costs a row per band per report
 (forty here), which makes writing a corpus slower than clustering it, while banding stored
@@ -23,16 +31,22 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, or_, select, update
 
 from naql.store.schema import articles, attributions, claim_members, claims
 
+from . import meaning
 from .components import Components, Outcome, merge
-from .identity import AliasWords, Identity, Reported, Words, same_speaker
+from .divergence import ONE_THING, figures_agree
+from .identity import CONFLICT, SAME, AliasWords, Identity, Reported, Words, origins
+from .neighbours import days, near, on_day, windows
 from .outlets import Outlets
 from .shingles import figures, statement, statement_shingles
 from .sketch import band_keys, distinct, from_bytes, signatures, to_bytes
 
+MEANING = 0.8  # the same claim by meaning alone: a close paraphrase
+SAME_ORIGIN = 0.7  # by one origin: nearly the same meaning
+WINDOW_DAYS = 3.0  # one story's reports appear within days of each other
 LSH_THRESHOLD = 0.25  # candidates: reports likely to share this much of their shingles
 MARGIN = 0.1  # how far a MinHash estimate (128 values) may fall below the true Jaccard
 JACCARD = 0.4  # a near-duplicate: this much of the two shingle sets shared
@@ -55,6 +69,8 @@ class Report:
     reported: Reported
     shingles: np.ndarray  # hashed, sorted, unique
     figures: frozenset[str]  # the numbers it gives
+    vector: np.ndarray  # what it means (meaning.encode)
+    days: float  # its article's date (neighbours.days), NaN when unknown
     signature: np.ndarray | None = None
     claim: int | None = None  # its stored claim, for reports of earlier runs
 
@@ -87,10 +103,19 @@ def cluster(conn: Connection, new: list[Report], outlets: Outlets
     for r, sig in zip(new, signatures([r.shingles for r in new])):
         r.signature = sig
     keys = band_keys(np.stack([r.signature for r in new]), LSH_THRESHOLD)
-    reports = new + _stored_candidates(conn, keys)
+    reports = new + _stored_reports(conn, _stored_candidates(conn, keys)
+                                    | _stored_neighbours(conn, new))
     sigs = np.stack([r.signature for r in reports])
-    pairs = _candidates(band_keys(sigs, LSH_THRESHOLD), len(new))
-    pairs = _resembling(pairs, reports, sigs)
+    vecs = np.stack([r.vector for r in reports])
+    pairs = _resembling(_candidates(band_keys(sigs, LSH_THRESHOLD), len(new)), reports, sigs)
+    when = np.array([r.days for r in reports])
+    i, j, _ = near(vecs[:len(new)], when[:len(new)], vecs, when, SAME_ORIGIN, WINDOW_DAYS)
+    pairs = np.concatenate((pairs, np.sort(np.stack((i, j), axis=1), axis=1)))
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    codes = distinct(pairs[:, 0].astype(np.int64) * len(reports) + pairs[:, 1])
+    pairs = np.stack((codes // len(reports), codes % len(reports)), axis=1)
+    cosines = np.einsum("ij,ij->i", vecs[pairs[:, 0]], vecs[pairs[:, 1]])
+    pairs = pairs[np.argsort(-cosines, kind="stable")]  # most alike first: fewer to check
     words = AliasWords(conn)
     words.load(i.source for k in distinct(pairs).tolist() for i in reports[k].reported.chain)
 
@@ -102,15 +127,15 @@ def cluster(conn: Connection, new: list[Report], outlets: Outlets
 
 
 def _same_claim(a: Report, b: Report, words: Words, outlets: Outlets) -> bool:
-    return (a.polarity == b.polarity and _figures_agree(a.figures, b.figures)
-            and near_duplicates(a.shingles, b.shingles)
-            and same_speaker(a.reported, b.reported, words, outlets))
-
-
-def _figures_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Statements giving numbers agree on them unless each gives one the other does not
-    (a report may leave out a figure, not change it)."""
-    return not (a and b) or a <= b or b <= a
+    if (a.polarity != b.polarity or not figures_agree(a.figures, b.figures)
+            or abs(a.days - b.days) > WINDOW_DAYS):
+        return False
+    origin = origins(a.reported, b.reported, words, outlets)
+    if origin == CONFLICT:
+        return False
+    cosine = float(a.vector @ b.vector)
+    return cosine >= MEANING or (origin == SAME and (cosine >= SAME_ORIGIN or (
+        cosine >= ONE_THING and near_duplicates(a.shingles, b.shingles))))
 
 
 def _candidates(keys: np.ndarray, n: int) -> np.ndarray:
@@ -165,31 +190,53 @@ def _resembling(pairs: np.ndarray, reports: list[Report], sigs: np.ndarray,
     return pairs[np.argsort(-score, kind="stable")]
 
 
-def _stored_candidates(conn: Connection, keys: np.ndarray) -> list[Report]:
+def _stored_candidates(conn: Connection, keys: np.ndarray) -> set[tuple[int, int]]:
     """Stored reports sharing a band key with a new one: their signatures are banded a page
-    at a time, the rest of them read only for those that match."""
+    at a time."""
     wanted = distinct(keys)
-    matched: dict[tuple[int, int], np.ndarray] = {}
+    matched: set[tuple[int, int]] = set()
     result = conn.execute(
         select(claim_members.c.attribution_id, claim_members.c.part, claim_members.c.signature)
         .execution_options(yield_per=PAGE))
     for page in result.partitions():
         sigs = np.stack([from_bytes(r.signature) for r in page])
         hit = np.isin(band_keys(sigs, LSH_THRESHOLD), wanted).any(axis=1)
-        matched.update(((page[k].attribution_id, page[k].part), sigs[k])
-                       for k in np.flatnonzero(hit).tolist())
-    return _stored_reports(conn, matched)
+        matched.update((page[k].attribution_id, page[k].part) for k in np.flatnonzero(hit).tolist())
+    return matched
 
 
-def _stored_reports(conn: Connection, matched: dict[tuple[int, int], np.ndarray]
-                    ) -> list[Report]:
+def _stored_neighbours(conn: Connection, new: list[Report]) -> set[tuple[int, int]]:
+    """Stored reports close in meaning to a new one, read a page at a time: those of the new
+    reports' windows, and the undated (all of them when a new report is undated)."""
+    query = (select(claim_members.c.attribution_id, claim_members.c.part,
+                    attributions.c.vector, attributions.c.published)
+             .join(attributions, attributions.c.id == claim_members.c.attribution_id))
+    dated = sorted(r.days for r in new if not np.isnan(r.days))
+    if len(dated) == len(new):
+        query = query.where(or_(attributions.c.published.is_(None), *(
+            attributions.c.published.between(on_day(lo), on_day(hi))
+            for lo, hi in windows(dated, WINDOW_DAYS))))
+    vecs = np.stack([r.vector for r in new])
+    when = np.array([r.days for r in new])
+    matched: set[tuple[int, int]] = set()
+    for page in conn.execute(query.execution_options(yield_per=PAGE)).partitions():
+        rows = np.stack([meaning.from_bytes(r.vector)[r.part] for r in page])
+        _, j, _ = near(vecs, when, rows, np.array([days(r.published) for r in page]),
+                       SAME_ORIGIN, WINDOW_DAYS)
+        matched.update((page[k].attribution_id, page[k].part) for k in set(j.tolist()))
+    return matched
+
+
+def _stored_reports(conn: Connection, matched: set[tuple[int, int]]) -> list[Report]:
     ids = sorted({a for a, _ in matched})
     out = []
     for i in range(0, len(ids), CHUNK):
         for r in conn.execute(
                 select(attributions.c.id, attributions.c.article_id, attributions.c.polarity,
-                       attributions.c.content, articles.c.outlet, claim_members.c.part,
-                       claim_members.c.claim_id, claim_members.c.position, claim_members.c.chain)
+                       attributions.c.content, attributions.c.vector,
+                       attributions.c.published, articles.c.outlet, claim_members.c.part,
+                       claim_members.c.claim_id, claim_members.c.position,
+                       claim_members.c.chain, claim_members.c.signature)
                 .join(claim_members, claim_members.c.attribution_id == attributions.c.id)
                 .join(articles, articles.c.id == attributions.c.article_id)
                 .where(attributions.c.id.in_(ids[i:i + CHUNK]))):
@@ -198,7 +245,8 @@ def _stored_reports(conn: Connection, matched: dict[tuple[int, int], np.ndarray]
                 out.append(Report(r.id, r.part, r.article_id, r.polarity, r.position,
                                   Reported(r.outlet, _chain(r.chain)),
                                   statement_shingles(said), figures(said),
-                                  matched[r.id, r.part], r.claim_id))
+                                  meaning.from_bytes(r.vector)[r.part], days(r.published),
+                                  from_bytes(r.signature), r.claim_id))
     return out
 
 
@@ -229,7 +277,7 @@ def _write(conn: Connection, new: list[Report], outcome: Outcome) -> dict[tuple[
 class Facts:
     """What a claim's summary is made of, for one member."""
 
-    source: Identity
+    reported: Reported
     polarity: str
     position: str
     published: datetime | None
@@ -237,7 +285,7 @@ class Facts:
 
 
 def _facts(r: Report, published: dict[int, datetime | None]) -> Facts:
-    return Facts(r.reported.speaker, r.polarity, r.position, published.get(r.article), r.article)
+    return Facts(r.reported, r.polarity, r.position, published.get(r.article), r.article)
 
 
 def _published(conn: Connection, article_ids: list[int]) -> dict[int, datetime | None]:
@@ -249,13 +297,13 @@ def _published(conn: Connection, article_ids: list[int]) -> dict[int, datetime |
 
 
 def _summary(members: list[Facts]) -> dict[str, Any]:
-    """A claim's row: its speaker as fully named as a member names it (the most reported
+    """A claim's row: its origin as fully named as a member names it (the most reported
     stored source, else an outlet, else an unnamed description), the members' position,
-    when it was first seen, and whether it rests only on unnamed sources."""
+    when it was first seen, and whether it rests only on unnamed speakers."""
     members = sorted(members, key=lambda m: (m.published is None, m.published or datetime.min))
-    named = [m.source for m in members if not m.source.anonymous and not m.source.outlet]
-    speakers = (named or [m.source for m in members if m.source.outlet]
-                or [m.source for m in members])
+    found = [m.reported.origin for m in members]
+    named = [s for s in found if not s.anonymous and not s.outlet]
+    speakers = named or [s for s in found if s.outlet] or found
     top = Counter(s.source for s in speakers if s.source is not None).most_common(1)
     if top:
         speakers = [s for s in speakers if s.source == top[0][0]]
@@ -268,7 +316,9 @@ def _summary(members: list[Facts]) -> dict[str, Any]:
         "position": next(m.position for m in members if positions[m.position] == best),
         "first_seen": members[0].published, "members": len(members),
         "articles": len({m.article for m in members}),
-        "anonymous_only": not named and any(m.source.anonymous for m in members),
+        "anonymous_only": (any(m.reported.speaker.anonymous for m in members) and not any(
+            not m.reported.speaker.anonymous and not m.reported.speaker.outlet
+            for m in members)),
     }
 
 
@@ -284,7 +334,7 @@ def _refresh(conn: Connection, claim_ids: list[int]) -> None:
                 .join(articles, articles.c.id == attributions.c.article_id)
                 .where(claim_members.c.claim_id.in_(part))):
             by_claim.setdefault(r.claim_id, []).append(Facts(
-                Identity.from_json(r.chain[-1]), r.polarity, r.position, r.published,
+                Reported(None, _chain(r.chain)), r.polarity, r.position, r.published,
                 r.article_id))
         if by_claim:
             conn.execute(update(claims).where(claims.c.id == bindparam("claim_id")),

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from naql.lexicon import lines
+from naql.lexicon import lines, table
 from naql.resolve import UNKNOWN
 from naql.store.keys import search_terms, source_key
 from naql.store.schema import aliases
@@ -56,6 +57,11 @@ class Reported:
     @property
     def speaker(self) -> Identity:
         return self.chain[-1]
+
+    @property
+    def origin(self) -> Identity:
+        """The innermost named source of the chain, else the speaker."""
+        return next((i for i in reversed(self.chain) if not i.anonymous), self.speaker)
 
 
 # --- chains of one document ---------------------------------------------------------------
@@ -197,6 +203,61 @@ def same_speaker(a: Reported, b: Reported, words: Words, outlets: Outlets) -> bo
     return _same_named(sa, sb, words)
 
 
+SAME, COMPATIBLE, CONFLICT = "same", "compatible", "conflict"
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def origins(a: Reported, b: Reported, words: Words, outlets: Outlets) -> str:
+    """Whether two reports have one origin: SAME, COMPATIBLE or CONFLICT."""
+    if (same_speaker(a, b, words, outlets) or _cites(a, b, words) or _cites(b, a, words)
+            or _speaks_for(a.origin, b.origin, words) or _speaks_for(b.origin, a.origin, words)):
+        return SAME
+    if _unnamed(a) and _unnamed(b):
+        return CONFLICT  # described differently, or same_speaker would have found them alike
+    if _unnamed(a) or _unnamed(b) or _script(a.origin.name) != _script(b.origin.name):
+        return COMPATIBLE  # a name in another script cannot be compared with this one
+    return CONFLICT
+
+
+def _script(name: str) -> str:
+    return "arabic" if _ARABIC.search(name) else "other"
+
+
+def _speaks_for(person: Identity, body: Identity, words: Words) -> bool:
+    """A named source whose stored spellings name the body (ماجد الأنصاري، المتحدث باسم
+    الخارجية القطرية speaks for الخارجية القطرية and for قطر): the body's words beyond its
+    kind (وزارة، شركة; lexicon/data/kinds.tsv) are all among them, a gentilic standing for
+    its country."""
+    if person.anonymous or body.anonymous or person.source is None:
+        return False
+    named = _countries(words(person.source))
+    specific = _countries(_key_words(body.name)) - _KIND_WORDS
+    return bool(specific) and specific <= named
+
+
+def _countries(ws: Iterable[str]) -> frozenset[str]:
+    """Words with a gentilic (قطريه) as its country (قطر)."""
+    return frozenset(_COUNTRY_OF.get(w, w) for w in ws)
+
+
+def _unnamed(r: Reported) -> bool:
+    """Rests on no named source: an unnamed speaker, or none the extractor resolved."""
+    return all(i.anonymous or i.name == UNKNOWN for i in r.chain)
+
+
+def _cites(a: Reported, b: Reported, words: Words) -> bool:
+    """b's speaker is in a's chain: the agency a report cites, and "the sources who told the
+    agency" it quotes, are one origin."""
+    sb = b.speaker
+    return not sb.anonymous and any(_same_identity(i, sb, words) for i in a.chain[:-1])
+
+
+def _same_identity(x: Identity, y: Identity, words: Words) -> bool:
+    if x.anonymous or y.anonymous:
+        return False
+    return _same_outlet(x, y) if x.outlet and y.outlet else _same_named(x, y, words)
+
+
 def _same_outlet(x: Identity, y: Identity) -> bool:
     return ((x.source is not None and x.source == y.source)
             or outlet_key(x.name) == outlet_key(y.name))
@@ -217,8 +278,29 @@ def _same_named(x: Identity, y: Identity, words: Words) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _key_words(name: str) -> frozenset[str]:
-    return frozenset(source_key(name).split())
+    """The words of a name's key, another name of the same entity written as its first."""
+    key = f" {source_key(name)} "
+    for other, first in _ENTITIES:
+        if f" {other} " in key:
+            key = key.replace(f" {other} ", f" {first} ")
+    return frozenset(key.split())
 
+
+def _entities() -> list[tuple[str, str]]:
+    """(a name's key, the key of its entity's first name), longest names first."""
+    out = []
+    for line in lines("same_entities.txt"):
+        keys = [source_key(n) for n in line.split(" = ") if n.strip()]
+        out += [(k, keys[0]) for k in keys[1:] if k and k != keys[0]]
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+_ENTITIES = _entities()
+
+
+_KIND_WORDS = frozenset(source_key(r["head"]) for r in table("kinds.tsv"))
+_COUNTRY_OF = {source_key(f"{r['gentilic']}{end}"): source_key(r["country"])
+               for r in table("countries.tsv") for end in ("", "ة", "ين", "ون")}
 
 _GENERIC = frozenset(search_terms(" ".join(
     lines("anonymous.txt") + lines("modifiers.txt") + lines("function_words.txt")

@@ -131,8 +131,11 @@ class Story:
     articles: list[StoryArticle]
     positions: dict[str, list[Claim]]
     totals: dict[str, int]  # claims of each position, when ``positions`` has only the first
+    # pairs of those claims about one thing giving different figures (divergence.py)
+    disagreements: list[tuple[Claim, Claim]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.summary.to_dict(), "articles": [a.to_dict() for a in self.articles],
                 "positions": {p: [c.to_dict() for c in cs] for p, cs in self.positions.items()},
-                "totals": self.totals}
+                "totals": self.totals,
+                "disagreements": [[a.key, b.key] for a, b in self.disagreements]}

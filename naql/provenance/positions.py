@@ -1,5 +1,6 @@
-"""The position a report takes in a story: it asserts, denies, or hedges (رجح، توقع، لم
-يستبعد، قد تتأخر). Hedges are a data file (lexicon/data/stance.tsv)."""
+"""The position a report takes in a story: it asserts, denies (نفى، or a content that
+denies whatever the cue: "لا صحة لما يروج"), or hedges (رجح، توقع، لم يستبعد، قد تتأخر).
+Hedges and denials are a data file (lexicon/data/stance.tsv)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -21,9 +22,18 @@ def _of_kind(kind: str) -> list[list[str]]:
 
 _CUES = frozenset(w[0] for w in _of_kind("cue"))
 _NEGATED = frozenset(w[0] for w in _of_kind("negated cue"))
-_PHRASES: dict[str, list[tuple[str, ...]]] = {}  # by first word
-for _words in _of_kind("content"):
-    _PHRASES.setdefault(_words[0], []).append(tuple(_words))
+
+
+def _by_first(kind: str) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases of a kind, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ws in _of_kind(kind):
+        out.setdefault(ws[0], []).append(tuple(ws))
+    return out
+
+
+_HEDGES = _by_first("content")
+_DENIALS = _by_first("denial")
 _MODALS: dict[str, tuple[str, ...]] = {}  # the modal -> what the next word may start with
 for _words in _of_kind("modal"):
     _MODALS[_words[0]] = (*_MODALS.get(_words[0], ()), _words[1])
@@ -34,9 +44,10 @@ def position(a: dict[str, Any], text: str) -> str:
     cue = a.get("cue")
     lemma = _lemma(cue["text"]) if cue else None
     negated = cue is not None and _word_before(text, cue["start"]) in load().negations
-    if lemma in _CUES or (negated and lemma in _NEGATED) or _hedged(words(a["content"]["text"])):
+    said = words(a["content"]["text"])
+    if lemma in _CUES or (negated and lemma in _NEGATED) or _hedged(said):
         return "hedge"
-    return "deny" if a["polarity"] == "deny" else "assert"
+    return "deny" if a["polarity"] == "deny" or _says(said, _DENIALS) else "assert"
 
 
 @lru_cache(maxsize=10_000)
@@ -54,10 +65,11 @@ def _word_before(text: str, start: int) -> str | None:
     return strip_conjunction(before[-1]) if before else None
 
 
+def _says(ws: list[str], phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+    return any(tuple(ws[i:i + len(p)]) == p for i, w in enumerate(ws) for p in phrases.get(w, ()))
+
+
 def _hedged(ws: list[str]) -> bool:
-    for i, w in enumerate(ws):
-        if any(tuple(ws[i:i + len(p)]) == p for p in _PHRASES.get(w, ())):
-            return True
-        if w in _MODALS and i + 1 < len(ws) and ws[i + 1].startswith(_MODALS[w]):
-            return True
-    return False
+    return _says(ws, _HEDGES) or any(
+        w in _MODALS and i + 1 < len(ws) and ws[i + 1].startswith(_MODALS[w])
+        for i, w in enumerate(ws))

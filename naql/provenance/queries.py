@@ -12,6 +12,7 @@ from naql.store.schema import claims as claim_rows
 from naql.store.schema import stories as story_rows
 
 from . import chains
+from .divergence import disagreements
 from .identity import Identity
 from .model import Claim, Member, Story, StoryArticle, StorySummary
 from .outlets import Outlets, load as load_outlets
@@ -93,7 +94,8 @@ def story(conn: Connection, story_id: int, per_position: int | None = None,
     """A story's articles, earliest first, and its claims by position, the most reported in
     the story first; with ``per_position``, only so many claims of each (``Story.totals``
     counts them all), with ``limit`` and ``offset`` a page of its articles. Each claim has
-    its members in this story's articles."""
+    its members in this story's articles; pairs of them giving different figures for one
+    thing are flagged (``divergence``)."""
     row = conn.execute(select(story_rows).where(story_rows.c.id == story_id)).first()
     if row is None:
         return None
@@ -117,10 +119,11 @@ def story(conn: Connection, story_id: int, per_position: int | None = None,
     shown = {p: ids[:per_position] for p, ids in ranked.items()}
     found = {c.id: c for c in _claims(conn, sorted(i for ids in shown.values() for i in ids),
                                       articles_in=in_story)}
+    by_position = {p: [found[i] for i in ids if i in found] for p, ids in shown.items()}
     return Story(_summary(row), [StoryArticle(a.id, a.url, a.outlet, iso(a.published), a.title)
                                  for a in members],
-                 {p: [found[i] for i in ids if i in found] for p, ids in shown.items()},
-                 {p: len(ids) for p, ids in ranked.items()})
+                 by_position, {p: len(ids) for p, ids in ranked.items()},
+                 disagreements(conn, [c for cs in by_position.values() for c in cs]))
 
 
 def story_of(conn: Connection, article_id: int) -> StorySummary | None:

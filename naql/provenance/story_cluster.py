@@ -2,11 +2,13 @@
 
 Two articles are one story when they appeared within three days of each other and their
 words overlap: enough on their own (OVERLAP), or less when they carry reports of one claim
-(WITH_CLAIM). Overlap is the share of the smaller article's words found in the other, so a
+(WITH_CLAIM); or when what their reports say is about one thing (the cosine of their
+topics, the mean of their reports' vectors, at least TOPIC), which also links an undated
+article to the others, as outlets retell one event in words of their own. Overlap is the share of the smaller article's words found in the other, so a
 short denial belongs to the story it denies; it is estimated from MinHash signatures and
 word counts stored per article, so a new article is compared with earlier ones without
 reading them again. Stories are connected components: a new article joins, or merges, the
-stories it links to. Articles without a date join a story only through a shared claim.
+stories it links to. Articles without a date join a story only through a shared claim or topic.
 A story spans at most MAX_SPAN: links chain, and a topic covered day after day would
 otherwise become one story of months; past that span its coverage starts a new story.
 """
@@ -22,7 +24,9 @@ from sqlalchemy import Connection, bindparam, func, select, update
 
 from naql.store.schema import articles, attributions, claim_members, claims, stories, story_articles
 
+from . import meaning
 from .components import Components, Outcome, merge
+from .neighbours import days, near, on_day, windows
 from .shingles import statement
 from .sketch import from_bytes, resemblance, to_bytes
 
@@ -30,6 +34,7 @@ WINDOW = timedelta(days=3)
 MAX_SPAN = timedelta(days=14)
 OVERLAP = 0.25
 WITH_CLAIM = 0.1
+TOPIC = 0.7  # reports of one event: most pairs of stories' articles fall below 0.55
 CHUNK = 5000
 TITLE_WORDS = 14  # a story named after a claim: its first words
 
@@ -43,6 +48,7 @@ class Piece:
     signature: np.ndarray
     words: int
     claims: frozenset[int]
+    topic: np.ndarray | None  # the mean of its reports' vectors, unit length; None without
     story: int | None = None  # its stored story, for articles of earlier runs
 
 
@@ -64,7 +70,7 @@ def add(conn: Connection, new: list[Piece]) -> None:
     stored = _spans(conn, set(held))
     spans = _Spans(links, [(p.published, p.published) for p in new]
                    + [stored.get(story, (None, None)) for story in held])
-    for i, j in _links(pieces, len(new)):
+    for i, j in (*_links(pieces, len(new)), *_topical(pieces, len(new))):
         spans.union(i, j)
     _write(conn, new, links.outcome())
 
@@ -132,6 +138,18 @@ def _links(pieces: list[Piece], n: int) -> Iterable[tuple[int, int]]:
                                WITH_CLAIM)
 
 
+def _topical(pieces: list[Piece], n: int) -> list[tuple[int, int]]:
+    """Pairs (new, other) of articles about one thing by what their reports say."""
+    with_topic = [i for i, p in enumerate(pieces) if p.topic is not None]
+    new = [i for i in with_topic if i < n]
+    if not new:
+        return []
+    when = np.array([days(pieces[i].published) for i in with_topic])
+    topics = np.stack([pieces[i].topic for i in with_topic])
+    i, j, _ = near(topics[:len(new)], when[:len(new)], topics, when, TOPIC, WINDOW.days)
+    return [(with_topic[a], with_topic[b]) for a, b in zip(i.tolist(), j.tolist()) if a != b]
+
+
 def _linked(p: Piece, i: int, pieces: list[Piece], others: np.ndarray, sigs: np.ndarray,
             sizes: np.ndarray, alone: float) -> Iterable[tuple[int, int]]:
     scores = overlap(p.signature, p.words, sigs, sizes[others])
@@ -146,8 +164,16 @@ def _stored_pieces(conn: Connection, new: list[Piece]) -> list[Piece]:
     stored = (select(story_articles, articles.c.published)
               .join(articles, articles.c.id == story_articles.c.article_id))
     rows = {r.article_id: r
-            for start, end in _windows(sorted(p.published for p in new if p.published))
-            for r in conn.execute(stored.where(articles.c.published.between(start, end)))}
+            for start, end in windows(sorted(days(p.published) for p in new if p.published),
+                                      WINDOW.days)
+            for r in conn.execute(stored.where(articles.c.published.between(on_day(start),
+                                                                            on_day(end))))}
+    if any(p.published is None and p.topic is not None for p in new):  # any may be its story
+        rows.update((r.article_id, r) for r in conn.execute(
+            stored.where(story_articles.c.topic.is_not(None))) if r.article_id not in rows)
+    else:  # undated ones may be of a new article's story
+        rows.update((r.article_id, r) for r in conn.execute(
+            stored.where(articles.c.published.is_(None), story_articles.c.topic.is_not(None))))
     claim_ids = sorted({c for p in new for c in p.claims})
     for i in range(0, len(claim_ids), CHUNK):
         sharing = (select(attributions.c.article_id)
@@ -157,18 +183,13 @@ def _stored_pieces(conn: Connection, new: list[Piece]) -> list[Piece]:
             rows.setdefault(r.article_id, r)
     claims = _article_claims(conn, list(rows))
     return [Piece(r.article_id, r.published, from_bytes(r.signature), r.words,
-                  claims.get(r.article_id, frozenset()), r.story_id) for r in rows.values()]
+                  claims.get(r.article_id, frozenset()), _topic(r.topic), r.story_id)
+            for r in rows.values()]
 
 
-def _windows(times: list[datetime]) -> list[tuple[datetime, datetime]]:
-    """The windows around sorted ``times``, overlapping ones merged."""
-    out: list[tuple[datetime, datetime]] = []
-    for t in times:
-        if out and t - WINDOW <= out[-1][1]:
-            out[-1] = (out[-1][0], t + WINDOW)
-        else:
-            out.append((t - WINDOW, t + WINDOW))
-    return out
+def _topic(blob: bytes | None) -> np.ndarray | None:
+    rows = meaning.from_bytes(blob)
+    return rows[0] if len(rows) else None
 
 
 def _article_claims(conn: Connection, article_ids: list[int]) -> dict[int, frozenset[int]]:
@@ -192,7 +213,8 @@ def _write(conn: Connection, new: list[Piece], outcome: Outcome) -> None:
     story_of.update((i, story) for story, group in zip(ids, outcome.fresh) for i in group)
     conn.execute(story_articles.insert(), [
         {"article_id": p.article, "story_id": story_of[i], "signature": to_bytes(p.signature),
-         "words": p.words} for i, p in enumerate(new)])
+         "words": p.words, "topic": None if p.topic is None else meaning.to_bytes(p.topic)}
+        for i, p in enumerate(new)])
     _refresh(conn, sorted({*outcome.joined, *ids}))
 
 

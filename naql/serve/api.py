@@ -100,9 +100,11 @@ def outlets(conn: Conn, memo: Memoised):
 
 
 CLAIM = {"description": "a claim as `naql claims --format json` gives it (SPEC.md, 'Claims "
-                        "across a corpus'): its members, chain and tree"}
-STORY = {"description": "a story as `naql story ID --format json` gives it: its articles and "
-                        "its claims by position (assert, deny, hedge)"}
+                        "across a corpus'): its source (the origin: the innermost named "
+                        "source its reports rest on), its members, chain and tree"}
+STORY = {"description": "a story as `naql story ID --format json` gives it: its articles, "
+                        "its claims by position (assert, deny, hedge), and the pairs of them "
+                        "that give different figures for one thing (disagreements)"}
 
 
 @router.get("/claims", response_model=list[dict[str, Any]], responses={200: CLAIM})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
@@ -40,15 +41,18 @@ def session(master: str | None = None) -> SparkSession:
 
 
 def run(spark: SparkSession, paths: list[str], output: str, partitions: int | None = None,
-        overwrite: bool = False) -> Counts:
+        overwrite: bool = False, vectors: bool = False) -> Counts:
     """Extract everything under ``paths`` into Parquet tables under ``output``. Extraction
-    runs in ``partitions`` tasks (default: twice the cores, and no fewer than input splits)."""
+    runs in ``partitions`` tasks (default: twice the cores, and no fewer than input splits);
+    with ``vectors``, the attributions are encoded too (provenance.meaning), so that
+    ``naql claims`` on the stored tables computes none."""
     output = output.rstrip("/")
     if not overwrite and (taken := [t for t in TABLES if exists(spark, f"{output}/{t}")]):
         raise FileExistsError(f"{output} already holds {', '.join(taken)} (use --overwrite)")
     items = read_items(spark, list_inputs(spark, paths))
     tasks = partitions or max(items.getNumPartitions(), 2 * spark.sparkContext.defaultParallelism)
-    results = spark.createDataFrame(items.repartition(tasks).mapPartitions(extract_rows), RESULT)
+    results = spark.createDataFrame(
+        items.repartition(tasks).mapPartitions(partial(extract_rows, vectors=vectors)), RESULT)
     results.persist()
     try:
         counts = _count(results)

@@ -15,14 +15,33 @@ from naql.ingest.run import extract_record
 from naql.ingest.sources import Failure, Record
 from naql.store.writer import Article
 
+BATCH = 256  # articles encoded together when vectors are asked for
 Row = dict[str, Any]
 Item = tuple[int, int, Record | Failure]  # (file number, order in the file, what was read)
 
 
-def extract_rows(items: Iterable[Item]) -> Iterator[Row]:
-    """One result row per item; a record that fails is an error row, never dropped."""
+def extract_rows(items: Iterable[Item], vectors: bool = False) -> Iterator[Row]:
+    """One result row per item; a record that fails is an error row, never dropped. With
+    ``vectors``, each attribution's vectors too, encoded a batch of articles at a time."""
+    batch: list[tuple[int, int, Article | Failure]] = []
     for file_no, seq, item in items:
-        yield result_row(file_no, seq, item if isinstance(item, Failure) else extract_record(item))
+        batch.append((file_no, seq, item if isinstance(item, Failure) else extract_record(item)))
+        if len(batch) == (BATCH if vectors else 1):
+            yield from _rows(batch, vectors)
+            batch = []
+    yield from _rows(batch, vectors)
+
+
+def _rows(batch: list[tuple[int, int, Article | Failure]], vectors: bool) -> Iterator[Row]:
+    if vectors:
+        from naql.provenance import meaning
+
+        found = [r for _, _, r in batch if isinstance(r, Article)]
+        blobs = iter(meaning.vectors([a for r in found for a in r.document["attributions"]]))
+        for r in found:
+            r.vectors = {a["id"]: next(blobs) for a in r.document["attributions"]}
+    for file_no, seq, result in batch:
+        yield result_row(file_no, seq, result)
 
 
 def result_row(file_no: int, seq: int, result: Article | Failure) -> Row:
@@ -38,9 +57,11 @@ def result_row(file_no: int, seq: int, result: Article | Failure) -> Row:
     row["article"] = {**where, "title": doc.get("title"),
                       "document": json.dumps(doc, ensure_ascii=False),
                       "content_hash": derived.content_hash, "title_terms": derived.title_terms,
-                      "body_terms": derived.body_terms, "source_keys": derived.keys}
+                      "body_terms": derived.body_terms, "source_keys": derived.keys,
+                      "vectors": result.vectors}
     for a in doc["attributions"]:
-        row["attributions"].append(_attribution(where, a))
+        row["attributions"].append({**_attribution(where, a),
+                                    "vector": (result.vectors or {}).get(a["id"])})
         row["mentions"] += [_mention(result.place, a["id"], "source", a["source"]),
                             *(_mention(result.place, a["id"], "via", v) for v in a["via"])]
     return row

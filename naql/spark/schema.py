@@ -6,9 +6,9 @@ once per record whatever the number of tables. ``naql.spark.rows`` builds its ro
 """
 from __future__ import annotations
 
-from pyspark.sql.types import (ArrayType, BooleanType, DataType, DoubleType, IntegerType,
-                               LongType, MapType, StringType, StructField, StructType,
-                               TimestampNTZType)
+from pyspark.sql.types import (ArrayType, BinaryType, BooleanType, DataType, DoubleType,
+                               IntegerType, LongType, MapType, StringType, StructField,
+                               StructType, TimestampNTZType)
 
 
 def _table(*fields: tuple[str, DataType, bool]) -> StructType:
@@ -26,7 +26,9 @@ ARTICLES = _table(
     ("published", _T, True),  # UTC
     ("title", _S, True), ("document", _S, False), ("content_hash", _S, False),
     ("title_terms", _S, False), ("body_terms", _S, False),
-    ("source_keys", MapType(_S, _S, False), False))
+    ("source_keys", MapType(_S, _S, False), False),
+    # each attribution's vectors by its id (provenance.meaning), with --vectors; else null
+    ("vectors", MapType(_S, BinaryType(), False), True))
 
 # One row per attribution: who said what, joined to its article on "place".
 ATTRIBUTIONS = _table(
@@ -37,7 +39,8 @@ ATTRIBUTIONS = _table(
     ("anonymous", _B, False),  # rests on an unnamed source: its own or one it cites
     ("via", ArrayType(_S, False), False), ("content", _S, False),
     ("content_start", _I, False), ("content_end", _I, False), ("recipient", _S, True),
-    ("confidence", DoubleType(), False), ("rule", _S, False))
+    ("confidence", DoubleType(), False), ("rule", _S, False),
+    ("vector", BinaryType(), True))  # what it means (provenance.meaning), with --vectors
 
 # One row per span naming a source: an attribution's source ("source") and each it cites ("via").
 MENTIONS = _table(

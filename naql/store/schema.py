@@ -74,6 +74,9 @@ attributions = Table(
     Column("content", Text, nullable=False),
     Column("confidence", Float),
     Column("published", DateTime),  # the article's, for newest-first per source
+    # What its statements mean (provenance.meaning): float16 rows of 512, one per statement,
+    # computed once, by naql claims or the Spark job; null until then.
+    Column("vector", LargeBinary),
     UniqueConstraint("article_id", "local_id"),
     Index("ix_attributions_source_id_published", "source_id", "published"),
 )
@@ -140,6 +143,7 @@ story_articles = Table(
     Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
     Column("signature", LargeBinary, nullable=False),  # MinHash of the article's words
     Column("words", Integer, nullable=False),  # how many, to estimate overlaps from it
+    Column("topic", LargeBinary),  # the mean of its reports' vectors; null without reports
 )
 
 # Names an outlet goes by (normalised, provenance.outlets.outlet_key) → articles.outlet, from

@@ -35,6 +35,7 @@ class Article:
     published: datetime | None = None  # naive UTC
     place: str | None = None
     derived: Derived | None = None
+    vectors: dict[str, bytes] | None = None  # by local id, when computed (a Spark job's)
 
     def prepare(self) -> Derived:
         """Hash, search terms and source keys: pure computation, so an ingest does it in the
@@ -133,12 +134,13 @@ class Writer:
         search.index_article(conn, article_id, derived.title_terms, derived.body_terms)
         attrs = doc.get("attributions") or []
         if attrs:
-            self._write_attributions(conn, sql, article_id, derived, article.published, attrs)
+            self._write_attributions(conn, sql, article_id, derived, article.published, attrs,
+                                     article.vectors or {})
         return True
 
     def _write_attributions(self, conn: Connection, sql: _Statements, article_id: int,
                             derived: Derived, published: datetime | None,
-                            attrs: list[dict[str, Any]]) -> None:
+                            attrs: list[dict[str, Any]], vectors: dict[str, bytes]) -> None:
         rows, named = [], []
         for a in attrs:
             src = a["source"]
@@ -152,6 +154,7 @@ class Writer:
                 "anonymous": bool(src.get("anonymous")) or any(v.get("anonymous") for v in via),
                 "cue": (a.get("cue") or {}).get("text"), "content": a["content"]["text"],
                 "confidence": a.get("confidence"), "published": published,
+                "vector": vectors.get(a["id"]),
             })
         ids = conn.execute(sql.attribution, rows).scalars().all()
         spans = [{"article_id": article_id, "attribution_id": attribution_id,
