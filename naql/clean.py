@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .text.normalize import FORMAT, normalize
+from .text.normalize import FORMAT, normalize, without_format
 
 FURNITURE_FILE = Path(__file__).parent / "lexicon" / "data" / "furniture.txt"
 SENTENCE_END = tuple(".؟?!»\"”…")
@@ -170,17 +170,23 @@ def _drop_menus(lines: list[_Line]) -> None:
 def _drop_repeated_title(lines: list[_Line], title: str | None) -> str | None:
     """A top line that comes again a few lines later is the page title printed twice.
 
-    A line ending in a full stop is a paragraph, repeated for some other reason.
+    A line ending in a full stop is a paragraph, repeated for some other reason. Spacing
+    and invisible format characters may differ between the copies.
     """
     kept = [line for line in lines if line.text and not line.drop]
     for pos, line in enumerate(kept[:3]):
         if line.text.endswith("."):
             continue
-        key = " ".join(line.text.split())
-        if any(" ".join(other.text.split()) == key for other in kept[pos + 1:pos + 1 + TITLE_WINDOW]):
+        key = _seen(line.text)
+        if any(_seen(other.text) == key for other in kept[pos + 1:pos + 1 + TITLE_WINDOW]):
             line.drop = True
-            return title if title is not None else line.text
+            return title if title is not None else key
     return title
+
+
+def _seen(text: str) -> str:
+    """A line as a reader sees it: words one space apart, no format characters."""
+    return " ".join(without_format(text).split())
 
 
 def _headline(lines: list[_Line]) -> str | None:
@@ -192,7 +198,7 @@ def _headline(lines: list[_Line]) -> str | None:
     first = kept[0]
     fewest, most = HEADLINE_WORDS
     if first.core and fewest <= first.words <= most and not first.text.endswith(NOT_HEADLINE_END):
-        return first.text
+        return _seen(first.text)
     return None
 
 
