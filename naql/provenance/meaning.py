@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..text.normalize import without_format
 from .shingles import statements
 
 DIM = 512
@@ -28,7 +29,7 @@ BATCH = 2048  # texts per encoder call: batching is many times faster than one a
 TOKENS = 8192  # the encoder's micro-batch, in word pieces
 WORDS = 48  # a statement's first words encoded (the rest seldom changes what it is about)
 _STORED = np.dtype("<f2")
-FRAME = f"cue+source+via+{WORDS}"  # what is encoded for a statement (framed)
+FRAME = f"cue+source+via+{WORDS}+plain"  # what is encoded for a statement (framed)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ def framed(attribution: dict[str, Any]) -> list[str]:
                                 *(attribution.get("via") or [])) if (s or {}).get("text")),
                    key=lambda s: s.get("start", 0))
     frame = " ".join(s["text"].strip() for s in spans)
-    return [f"{frame} {' '.join(s.split()[:WORDS])}".strip()
+    return [without_format(f"{frame} {' '.join(s.split()[:WORDS])}".strip())  # bidi marks change no meaning
             for s in statements(attribution["content"]["text"])]
 
 
