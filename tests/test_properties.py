@@ -66,7 +66,9 @@ def reported_sentence(draw) -> str:
     # four words at least: a quotation of three or fewer is read as a name («القاهرة الإخبارية»)
     # and opening on a noun, as reported material does (not on خلال, في ...)
     head = draw(st.sampled_from(["الحكومة", "الوضع", "الاقتصاد", "المفاوضات", "الأسعار", "القوات"]))
-    body = " ".join([head, *draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=10))])
+    # words, not only figures: a "content" of numbers and signs is page metadata, not a report
+    body = " ".join([head, *draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=10)
+                                 .filter(lambda ws: sum(any(c.isalpha() for c in w) for w in ws) >= 2))])
     shape = draw(st.integers(0, 6))
     if shape == 0:
         s = f"{cue} {source} {draw(st.sampled_from(['إن', 'أن', 'بأن']))} {body}."
