@@ -264,7 +264,7 @@ class Resolver:
         if c.cue is None:
             return None
         sentence = self.layout.sentence_of[c.cue[0]]
-        begin = self.layout.sentences[max(sentence - 1, 0)][0]
+        begin = max(self.layout.sentences[max(sentence - 1, 0)][0], c.cue[0] - PERSON_REACH)
         if current is not None:
             begin = max(begin, current.last_at + 1)
         for start, name, feminine in self.index.people(self.reader, begin, c.cue[0]):
@@ -414,7 +414,8 @@ class _Index:
         self._bares: list[str] | None = None
         self._at: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
-        self._person_at: dict[int, tuple[tuple[int, str, bool] | None, int]] = {}
+        self._people: list[tuple[int, str, bool]] = []  # found in the stretch read so far
+        self._read: tuple[int, int] | None = None  # that stretch of tokens
 
     @property
     def bares(self) -> list[str]:
@@ -432,14 +433,24 @@ class _Index:
         """Named people the running text names from token a to b, in order: (token index,
         name, feminine). A name counts when a title or role announces it (النائب علي العطيش،
         الدكتورة منى، لوزير الخارجية، فيليب هاموند،) or a known given name opens it (أشرف
-        الخولي). What is read at each token is kept, so each is read once an article."""
-        tokens = self.layout.tokens
+        الخولي). The text is read once, as far as the windows asked for reach."""
+        a, b = max(a, 0), min(b, len(self.layout.tokens))
+        if self._read is None:
+            self._read = (a, a)
+        lo, hi = self._read
+        if a < lo:
+            self._people[:0] = self.read_people(reader, a, lo)
+        if b > hi:
+            self._people.extend(self.read_people(reader, max(hi, a), b))
+        self._read = (min(lo, a), max(hi, b))
+        people = self._people
+        return people[bisect_left(people, (a,)):bisect_left(people, (b,))]
+
+    def read_people(self, reader: MentionReader, a: int, b: int) -> list[tuple[int, str, bool]]:
         out = []
-        i = max(a, 0)
-        while i < min(b, len(tokens)):
-            if i not in self._person_at:
-                self._person_at[i] = self.person_at(i, reader)
-            found, i = self._person_at[i]
+        i = a
+        while i < b:
+            found, i = self.person_at(i, reader)
             if found is not None:
                 out.append(found)
         return out
