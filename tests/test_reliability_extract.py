@@ -74,10 +74,13 @@ def damaged(draw) -> tuple[str, bytes]:
         byte = draw(st.integers(0x80, 0xFF))
         if kind == "insert":
             data.insert(at, byte)
+            first += 1
         elif kind == "overwrite":
             data[at] = byte
         else:
-            del data[at:at + draw(st.integers(1, 5))]
+            n = draw(st.integers(1, 5))
+            del data[at:at + n]
+            first -= n  # the first line is shorter now: later damage stays inside it
     return text, bytes(data)
 
 
