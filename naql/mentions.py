@@ -54,10 +54,11 @@ class MentionReader:
         lex = self.lex
         toks, withheld = self.without_withheld(toks)
         toks = [_as_nominative(t) for t in toks[:self.extent(toks)]]
-        if toks and toks[0].kind == WORD and toks[0].norm[:2] == "لل" and lex.after_lam(toks[0].norm)[:2] == "ال":
+        if toks and toks[0].kind == WORD and toks[0].norm.startswith("لل"):
             first = toks[0]  # وفقاً للبيت الأبيض: ل joined to the article, whose alef falls
             text = lex.drop_lam(first.text)
-            toks[0] = Token(first.start, first.end, text, normalize(text), first.kind)
+            if text.startswith("ال"):
+                toks[0] = Token(first.start, first.end, text, normalize(text), first.kind)
         words = [t for t in toks if t.kind == WORD]
         description = _join([t for t in toks if not t.text.isdigit()] if words and words[0].text.isdigit() else toks)
         pointing = len(words) > 1 and words[0].norm in DEMONSTRATIVES
@@ -230,7 +231,7 @@ class MentionReader:
             return False
         governor = seg[k - 1].norm
         if governor.startswith("ل") and not governor.startswith("ال"):
-            governor = governor[1:]  # المدير الفني لنادي ليفربول
+            governor = self.lex.after_lam(governor)  # المدير الفني لنادي ليفربول
         return (governor in self.lex.kinds or governor in self.lex.directions
                 or (governor in self.lex.roles and governor not in self.lex.titles.by_first))
 
@@ -307,8 +308,8 @@ class MentionReader:
 
 PREPOSED_ARTICLE = ("لل", "بال", "كال")
 PLURAL_ENDINGS = ("ون", "ين", "ات", "ه")
-KUNYA = frozenset({"ابو", "ام"})
-COMPOUND_SECONDS = frozenset({"الدين", "الله", "الاسلام", "الرحمن"})  # صلاح الدين، سيف الإسلام  # a name by one's child: أبو عبد الله
+KUNYA = frozenset({"ابو", "ام"})  # a name by one's child: أبو عبد الله
+COMPOUND_SECONDS = frozenset({"الدين", "الله", "الاسلام", "الرحمن"})  # صلاح الدين، سيف الإسلام
 
 
 @lru_cache(maxsize=1 << 16)

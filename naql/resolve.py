@@ -18,11 +18,12 @@ from .text.tokens import Token
 
 UNKNOWN = "غير محدد"
 RECENT = 64  # how far back (in entities or attributions) a mention looks for what it refers to
+NAME_WORDS = 7  # words a name is read back over, from its last
 DESCRIPTION = 16  # tokens of a role's description searched for its other words and the name
-PERSON_REACH = 400
+PERSON_REACH = 400  # tokens back to a person the narrative named, for a subject only in the verb
 # بيان صادر عن الوزارة، توضيح من مكتب الوزير، تحقيق أجرته الصحيفة
 ISSUED = frozenset({"صادر", "الصادر", "عن", "من", "اجرته", "اعدته", "نشرته", "اصدرته", "اجراه", "اعده",
-                    "نشره", "اصدره", "جمعتها", "جمعته"})  # tokens back to a person the narrative named, for a subject only in the verb
+                    "نشره", "اصدره", "جمعتها", "جمعته"})
 
 
 @dataclass(slots=True)
@@ -99,9 +100,9 @@ class Resolver:
             if c.source is not None:
                 e, m = self.mentioned(c.source, gender, c.source_skip)
                 if m.role and not e.name_words and e.found_name is None and len(e.mentions) == 1:
-                    e.found_name = self.name_for_role(e)
+                    e.found_name = self.name_for_role(e.mentions)
                     if e.found_name:
-                        e.words |= {bare(w) for w in normalize(e.found_name).split()}
+                        e.words |= _name_words(e.found_name)
                 tokens = self.layout.tokens
                 e.spans.append((tokens[c.source[0]].start + c.source_skip, tokens[c.source[1] - 1].end))
                 out.append(Resolved(c, e, m))
@@ -119,7 +120,7 @@ class Resolver:
                     e.last_at = max(e.last_at, (c.cue or c.content)[0])
         for e in self.entities:
             if not e.name_words and e.has_role and e.found_name is None:
-                e.found_name = self.name_for_role(e)  # the name may come after the role (نائبة: ...)
+                e.found_name = self.name_for_role(e.mentions)  # the name may come after the role (نائبة: ...)
             elif e.best_name and len(e.best_name.split()) == 1 and e.found_name is None:
                 e.found_name = self.full_name(e.best_name)
         return out
@@ -159,7 +160,7 @@ class Resolver:
                            if m.words <= e.words and (m.head in e.heads if same_head else _same_kind(m, e))), None)
             narrative = self.narrative_mention(m, at)
             if narrative is not None and (linked is None or narrative[1] > linked.last_at):
-                name_words = {bare(w) for w in normalize(narrative[0]).split()}
+                name_words = _name_words(narrative[0])
                 same = next((e for e in recent if e.words >= name_words and m.head in e.heads), None)
                 return same or self.new(found_name=narrative[0])
             if linked is not None:
@@ -189,8 +190,7 @@ class Resolver:
             w == "باسم" or w in self.lex.kinds or w in self.lex.countries for w in m.sequence[1:])
 
     def holder_named(self, m: Mention) -> bool:
-        probe = EntityState(id="", mentions=[m])
-        return self.name_for_role(probe) is not None
+        return self.name_for_role([m]) is not None
 
     def issuer_of(self, m: Mention, at: int) -> EntityState | None:
         """بيان للخارجية الأمريكية، توضيح من مكتب الوزير؛ وذكر البيان: a statement speaks for
@@ -217,11 +217,12 @@ class Resolver:
         first = tokens[start].norm if end > start else ""
         if not first or (start == place + 1 and not first.startswith(("ال", "لل", "ل"))):
             return None  # بيان الوزارة، بيان للوزارة; after من/عن any noun phrase (من مكتب الوزير)
-        issuer = self.mention((start, end), 1 if first.startswith("ل") and not first.startswith(("لل", "ال")) else 0)
+        lam = first.startswith("ل") and not first.startswith("ال")  # للخارجية، لوزارة، للجنة
+        issuer = self.mention((start, end), 1 if lam and not first.startswith("لل") else 0)
         if issuer.kind not in ("government", "organization", "media", "group") and not issuer.name:
             return None
         words = [t.text for t in tokens[start:end]]
-        if first.startswith("ل") and not first.startswith("ال"):  # للخارجية، لوزارة، للجنة
+        if lam:
             words[0] = self.lex.drop_lam(words[0])
         name = " ".join(words)
         e = next((x for x in self.entities if x.found_name == name), None) or self.new(found_name=name)
@@ -231,7 +232,7 @@ class Resolver:
     def new(self, found_name: str | None = None) -> EntityState:
         e = EntityState(id=f"e{len(self.entities) + 1}", found_name=found_name)
         if found_name:
-            e.words |= {bare(w) for w in normalize(found_name).split()}
+            e.words |= _name_words(found_name)
         self.entities.append(e)
         return e
 
@@ -269,13 +270,13 @@ class Resolver:
             begin = max(begin, current.last_at + 1)
         for start, name, feminine in self.index.people(self.reader, begin, c.cue[0]):
             if gender is None or (gender == "f") == feminine:
-                if current is not None and current.name_words >= {bare(w) for w in normalize(name).split()}:
+                if current is not None and current.name_words >= _name_words(name):
                     return None  # the current speaker named again
                 return self.person_named(name, feminine)
         return None
 
     def person_named(self, name: str, feminine: bool) -> EntityState:
-        words = {bare(w) for w in normalize(name).split()}
+        words = _name_words(name)
         e = next((x for x in self.entities if x.found_name == name or (x.name_words and x.name_words <= words)), None)
         if e is None:
             e = self.new(found_name=name)
@@ -291,14 +292,14 @@ class Resolver:
                 return self.person_named(name, feminine)
         return None
 
-    def name_for_role(self, e: EntityState) -> str | None:
+    def name_for_role(self, mentions: list[Mention]) -> str | None:
         """مدرب الأهلي → محمد يوسف: the person the article gives the role. The role's head is
         looked for in the text with its other words (الأهلي، الإسرائيلي ~ إسرائيل) in the
         description there, and the name is the one written right after that description (وزير
         التعاون الإقليمي في الحكومة الإسرائيلية، أيوب القرا) or right before it (محمد يوسف،
         المدرب العام ... بالنادي الأهلي)."""
         tokens, bares, lex = self.layout.tokens, self.index.bares, self.lex
-        for m in e.mentions:
+        for m in mentions:
             if not m.sequence:
                 continue
             wanted = {lex.place(w) for w in m.sequence[1:]}
@@ -340,16 +341,18 @@ class Resolver:
 
     def name_ending_before(self, i: int) -> str | None:
         """محمد يوسف، المدرب العام: the name written just before a description, comma between."""
-        tokens = self.layout.tokens
-        k = i - 1
-        if k < 1 or tokens[k].text not in "،,":
+        if i < 2 or self.layout.tokens[i - 1].text not in "،,":
             return None
-        start = k
-        while start > 0 and k - start < 6 and tokens[start - 1].kind == "word":
+        tail = self.name_ending_at(i - 1)
+        return " ".join(t.text for t in tail) if len(tail) >= 2 else None
+
+    def name_ending_at(self, end: int) -> list[Token]:
+        """The name whose last word is token end - 1, read back over the words before it."""
+        tokens = self.layout.tokens
+        start = end
+        while start > 0 and end - start < NAME_WORDS and tokens[start - 1].kind == "word":
             start -= 1
-        window = tokens[max(start - 1, 0):k]
-        tail = self.reader.tail_name(window, 0)  # window[0] only bounds the name
-        return " ".join(t.text for t in tail) if tail and len(tail) >= 2 else None
+        return self.reader.tail_name(tokens[max(start - 1, 0):end], 0) or []  # the first token only bounds it
 
     def full_name(self, surname: str) -> str | None:
         """وقال الأنصاري: the fullest name the article writes ending in that surname (ماجد بن
@@ -357,11 +360,7 @@ class Resolver:
         tokens = self.layout.tokens
         best: list[Token] = []
         for i in self.index.positions(bare(normalize(surname)))[:_Index.MAX_PLACES]:
-            start = i
-            while start > 0 and i - start < 6 and tokens[start - 1].kind == "word":
-                start -= 1
-            window = tokens[start:i + 1]
-            tail = self.reader.tail_name([tokens[start - 1], *window] if start else window, 0)
+            tail = self.name_ending_at(i + 1)
             if tail and tail[-1] is tokens[i] and len(tail) > len(best):
                 best = tail
         return " ".join(t.text for t in best) if len(best) > 1 else None
@@ -508,6 +507,11 @@ class _Index:
             places = self._exact[norm] = [i for i in self.positions(norm)
                                           if tokens[i].norm == norm]
         return places
+
+
+def _name_words(name: str) -> set[str]:
+    """The words a name is matched by: normalised, without the article."""
+    return {bare(w) for w in normalize(name).split()}
 
 
 def _same_kind(m: Mention, e: EntityState) -> bool:

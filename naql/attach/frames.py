@@ -8,7 +8,7 @@ from ..text.normalize import normalize
 from ..text.tokens import BREAK, PUNCT, QUOTE, WORD
 from .content import content_from
 from .core import COMMAS, LOOK_BACK, RELATIVE_PRONOUNS, VIA_VERBS, Candidate, Context, Range
-from .phrases import is_masdar, is_recipient, np_after, recipient_in, split_conjuncts
+from .phrases import is_recipient, np_after, recipient_in, split_conjuncts
 
 
 def from_frame(ctx: Context, cue: Cue) -> Candidate | None:
@@ -143,7 +143,7 @@ def plausible_source(ctx: Context, i: int, skip: int = 0) -> bool:
     while i < len(ctx.tokens) and ctx.tokens[i].kind != WORD:
         i += 1
     n = normalize(ctx.tokens[i].text[skip:]) if skip else ctx.norms[i]
-    if is_masdar(ctx, i) or any(stem in ctx.lex.masdars for stem in pronoun_stems(n)):
+    if n in ctx.lex.masdars or any(stem in ctx.lex.masdars for stem in pronoun_stems(n)):
         return False  # بحسب قولها، وفق تعبيره: an echo of the speaker's own words
     return n not in ctx.lex.not_sources and "ال" + n not in ctx.lex.not_sources
 

@@ -228,17 +228,19 @@ def demonstrative_object(ctx: Context, j: int, after: int, s1: int) -> bool:
 
 def taught_by(ctx: Context, a: int, b: int) -> Range | None:
     """علم X من Y أن: Y, from whom X learned what it reports."""
-    k = next((k for k in range(a, b) if ctx.norms[k] == "من"), None)
-    return np_after(ctx, k + 1, b) if k is not None else None
+    return np_after_word(ctx, "من", a, b)
 
 
 def cited_after(ctx: Context, a: int, b: int) -> list[Range]:
     """نقلت X عن Y: Y, the source X cites."""
-    for k in range(a, b):
-        if ctx.norms[k] == "عن":
-            via = np_after(ctx, k + 1, b)
-            return split_conjuncts(ctx, via) if via else []
-    return []
+    via = np_after_word(ctx, "عن", a, b)
+    return split_conjuncts(ctx, via) if via else []
+
+
+def np_after_word(ctx: Context, word: str, a: int, b: int) -> Range | None:
+    """The noun phrase after the first ``word`` (a preposition) between a and b."""
+    k = next((k for k in range(a, b) if ctx.norms[k] == word), None)
+    return np_after(ctx, k + 1, b) if k is not None else None
 
 
 def is_byline(ctx: Context, cue: Cue, src: Range | None, content: Range, s1: int) -> bool:
